@@ -1,0 +1,30 @@
+import type { Document } from 'yaml';
+import type { ConfigMap } from '../config/values';
+import type { Finding } from '../validation/types';
+
+/**
+ * A Quay config bundle in memory: what `/conf/stack` holds. `files` are the other files by relative
+ * path (`ssl.cert`, `extra_ca_certs/ca.crt`, …); `config.yaml` itself is not among them.
+ */
+export interface Bundle {
+  /** The config as Quay will read it. */
+  config: ConfigMap;
+  /** The original `config.yaml` text, kept so an unedited config is written back byte for byte. */
+  configText: string | null;
+  /** The parsed YAML document (comments, key order), when the config came from YAML. */
+  doc: Document | null;
+  files: Map<string, Buffer>;
+  /** What reading found: duplicate keys, entries left out of the bundle, … */
+  findings: Finding[];
+}
+
+/** A bundle that cannot be read at all; `entry` names the archive member or file at fault. */
+export class BundleError extends Error {
+  constructor(
+    message: string,
+    readonly entry?: string,
+  ) {
+    super(message);
+    this.name = 'BundleError';
+  }
+}

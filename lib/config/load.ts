@@ -1,0 +1,126 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { warning } from '../validation/findings';
+import type { Finding } from '../validation/types';
+import { isObject, type ConfigMap } from './values';
+
+/** Most aliases a config.yaml may expand (YAML "billion laughs" protection). */
+export const MAX_YAML_ALIASES = 100;
+
+/** YAML tags that PyYAML's safe_load would turn into non-JSON values: reported, never resolved. */
+const UNSUPPORTED_TAGS = new Set(
+  ['timestamp', 'binary', 'set', 'omap', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+export type LoadedConfig =
+  | { ok: true; doc: Document; config: ConfigMap; findings: Finding[] }
+  | { ok: false; error: string };
+
+/**
+ * Parses `config.yaml` the way Quay does (PyYAML `safe_load`, YAML 1.1: `yes` is a boolean, `0777`
+ * octal, merge keys work) into a plain JSON-compatible map, keeping the YAML document for
+ * comment- and order-preserving edits. Unreadable input is an error naming the line; duplicate
+ * keys are reported as findings (Quay silently takes the last one).
+ */
+export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml'): LoadedConfig {
+  let text: string;
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return { ok: false, error: `${name} is not valid UTF-8 (at byte ${firstBadUtf8Byte(input)})` };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { ok: false, error: `${name} is empty` };
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    lineCounter,
+    prettyErrors: false,
+    customTags: (tags) => tags.filter((t) => !UNSUPPORTED_TAGS.has(t.tag)),
+  });
+  const where = (pos: readonly number[] | undefined) => {
+    const at = pos ? lineCounter.linePos(pos[0] ?? 0) : undefined;
+    return at ? `line ${at.line}, column ${at.col}` : 'unknown position';
+  };
+  const firstError = doc.errors[0];
+  if (firstError) {
+    return { ok: false, error: `${name} is not valid YAML: ${firstLine(firstError.message)} (${where(firstError.pos)})` };
+  }
+  const badTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (badTag) {
+    return { ok: false, error: `${name} uses a YAML tag Quay cannot load: ${firstLine(badTag.message)} (${where(badTag.pos)})` };
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return { ok: false, error: `${name} is empty` };
+  }
+  if (!isMap(doc.contents)) {
+    return { ok: false, error: `${name} must be a mapping of keys to values (KEY: value), not a ${describeNode(doc.contents)}` };
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `${name} could not be loaded: ${firstLine(msg)}` };
+  }
+  if (!isObject(value)) return { ok: false, error: `${name} must be a mapping of keys to values` };
+
+  const findings: Finding[] = [];
+  const seen = new Map<string, number>();
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const line = isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : 0;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      findings.push(
+        warning(key, `${key} is defined twice in ${name} (lines ${first} and ${line}); Quay uses the last one`, {
+          code: 'duplicate-key',
+          hint: `remove one of the two ${key} entries`,
+        }),
+      );
+    } else {
+      seen.set(key, line);
+    }
+  }
+  return { ok: true, doc, config: value, findings };
+}
+
+/** Loads a config that arrived as JSON (API bodies): the same checks on the shape. */
+export function configFromJson(value: unknown): { ok: true; config: ConfigMap } | { ok: false; error: string } {
+  if (!isObject(value)) {
+    return { ok: false, error: `"config.yaml" must be an object of keys to values, not ${Array.isArray(value) ? 'an array' : typeof value}` };
+  }
+  return { ok: true, config: value };
+}
+
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]?.trim() ?? s;
+}
+
+function describeNode(node: unknown): string {
+  if (isScalar(node)) return typeof node.value === 'string' ? 'string' : typeof node.value;
+  return 'list';
+}
+
+function firstBadUtf8Byte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}

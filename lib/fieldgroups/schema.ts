@@ -1,0 +1,10 @@
+import { defineFieldGroup } from './define';
+
+export const schema = defineFieldGroup({
+  id: 'Schema',
+  title: 'Schema',
+  keys: [
+  ],
+  skipReason: () => null,
+  rules: () => [],
+});

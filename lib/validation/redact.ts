@@ -1,0 +1,46 @@
+import { isObject } from '../config/values';
+
+/** Key names whose values are secrets (passwords, keys, PSKs, tokens, private keys). */
+const SECRET_KEY_NAME = /(PASSWORD|PASSWD|SECRET|PSK|TOKEN|PRIVATE|_KEY$|^KEY$|ACCESS_KEY|API_KEY|CREDENTIALS?$|_AUTH$)/i;
+/** Not secrets even though their name looks like one. */
+const NOT_SECRET = /^(CLOUDFRONT_KEY_ID|KEY_ID|cloudfront_key_id|.*_KEY_ID|.*_KEY_ID_LOCATION|.*_EXPIRATION|.*_LIFETIME|TOKEN_KIND|access_key|s3_access_key|aws_access_key|ACCESS_KEY_ID)$/i;
+
+export function isSecretKeyName(name: string): boolean {
+  return SECRET_KEY_NAME.test(name) && !NOT_SECRET.test(name);
+}
+
+/** Every secret value in a config: values under secret-looking key names and passwords inside URIs. */
+export function collectSecrets(config: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown, name: string, depth: number) => {
+    if (depth > 32) return;
+    if (typeof value === 'string') {
+      if (isSecretKeyName(name) && value.length >= 3) found.add(value);
+      for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/gi)) {
+        if (m[1] && m[1].length >= 2) {
+          found.add(m[1]);
+          try {
+            found.add(decodeURIComponent(m[1]));
+          } catch {
+            /* not percent-encoded */
+          }
+        }
+      }
+    } else if (typeof value === 'number' && isSecretKeyName(name)) {
+      found.add(String(value));
+    } else if (Array.isArray(value)) {
+      value.forEach((v) => visit(v, name, depth + 1));
+    } else if (isObject(value)) {
+      for (const [k, v] of Object.entries(value)) visit(v, k, depth + 1);
+    }
+  };
+  visit(config, '', 0);
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every secret occurrence in `text` with `***`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join('***');
+  return out;
+}

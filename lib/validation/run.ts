@@ -1,0 +1,203 @@
+import type { ConfigMap } from '../config/values';
+import type { BundleFiles, FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
+import { fieldGroups, ownerOfKey } from '../fieldgroups/index';
+import { extraCaPems } from '../certs/trust';
+import { DEFAULT_ENDPOINTS, type PublicEndpoints, type ProbeContext } from '../probes/context';
+import { checkAgainstSchema } from '../schema/check';
+import { error, warning } from './findings';
+import { collectSecrets, redact } from './redact';
+import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from './types';
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+export interface ValidationInput {
+  config: ConfigMap;
+  files: BundleFiles;
+  /** Problems found while reading the input (duplicate YAML keys, …), reported by the Schema group. */
+  loadFindings?: Finding[];
+}
+
+export interface ValidationOptions {
+  mode: ValidationMode;
+  /** Only these groups; the others are reported as skipped. */
+  groups?: readonly FieldGroupId[];
+  /** Per-probe deadline. */
+  timeoutMs?: number;
+  /** Cancels every running probe. */
+  signal?: AbortSignal;
+  /** Called as each group finishes, for streaming (NDJSON, the wizard's progress). */
+  onGroup?: (report: GroupReport) => void;
+  now?: Date;
+  endpoints?: Partial<PublicEndpoints>;
+}
+
+/**
+ * The one validation pipeline shared by the CLI, the API and the wizard: schema check, offline rules
+ * of every group, then (online) the groups' probes, all groups concurrently, each probe under its own
+ * deadline. Findings never carry a secret value; the report order is the registry order.
+ */
+export async function validateConfig(input: ValidationInput, options: ValidationOptions): Promise<ValidationReport> {
+  const started = performance.now();
+  const ctx: RuleContext = { config: input.config, files: input.files, now: options.now ?? new Date() };
+  const secrets = collectSecrets(input.config);
+  const routed = routeSchemaViolations(ctx, input.loadFindings ?? []);
+  const wanted = options.groups ? new Set(options.groups) : null;
+
+  const reports = await Promise.all(
+    fieldGroups.map(async (group) => {
+      const report = await runGroup(group, ctx, routed.get(group.id) ?? [], wanted, options);
+      for (const f of report.findings) {
+        f.message = redact(f.message, secrets);
+        if (f.hint) f.hint = redact(f.hint, secrets);
+      }
+      options.onGroup?.(report);
+      return report;
+    }),
+  );
+  return {
+    valid: reports.every((r) => r.findings.every((f) => f.severity !== 'error')),
+    mode: options.mode,
+    durationMs: Math.round(performance.now() - started),
+    groups: reports,
+  };
+}
+
+async function runGroup(
+  group: FieldGroup,
+  ctx: RuleContext,
+  schemaFindings: Finding[],
+  wanted: Set<FieldGroupId> | null,
+  options: ValidationOptions,
+): Promise<GroupReport> {
+  const started = performance.now();
+  const done = (findings: Finding[], skippedReason?: string): GroupReport => ({
+    group: group.id,
+    status: skippedReason !== undefined ? 'skipped' : statusOf(findings),
+    durationMs: Math.round(performance.now() - started),
+    findings: sortFindings(findings),
+    ...(skippedReason !== undefined ? { skippedReason } : {}),
+  });
+  if (wanted && !wanted.has(group.id)) return done([], 'not requested');
+
+  let reason: string | null;
+  try {
+    reason = group.skipReason(ctx);
+  } catch (e) {
+    return done([internalError(group, e)]);
+  }
+  if (reason !== null) {
+    // A skipped group's keys are not read by Quay: type problems there are only worth a warning.
+    const demoted = schemaFindings.map((f) => ({ ...f, severity: 'warning' as const }));
+    return demoted.length ? done(demoted) : done([], reason);
+  }
+
+  const findings = [...schemaFindings];
+  try {
+    findings.push(...group.rules(ctx));
+  } catch (e) {
+    findings.push(internalError(group, e));
+  }
+  if (options.mode === 'online' && group.probes) {
+    let probes: Probe[] = [];
+    try {
+      probes = group.probes(ctx);
+    } catch (e) {
+      findings.push(internalError(group, e));
+    }
+    const failedFields = new Set(findings.filter((f) => f.severity === 'error').flatMap((f) => f.fields));
+    const runnable = probes.filter((p) => !p.fields.some((k) => failedFields.has(k)));
+    const results = await Promise.all(runnable.map((p) => runProbe(p, ctx, options)));
+    findings.push(...results.flat());
+  }
+  return done(findings);
+}
+
+/** Runs one probe under its own deadline; a probe that ignores its signal is still cut off. */
+async function runProbe(probe: Probe, ctx: RuleContext, options: ValidationOptions): Promise<Finding[]> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onParentAbort, { once: true });
+  let stage: Stage = 'config';
+  const probeCtx: ProbeContext = {
+    signal: controller.signal,
+    timeoutMs,
+    files: ctx.files,
+    extraCAs: extraCaPems(ctx.files),
+    enter: (s) => {
+      stage = s;
+    },
+    endpoints: { ...DEFAULT_ENDPOINTS, ...options.endpoints },
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Finding[]>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error('deadline'));
+      // Grace period: a well-behaved probe reports its own timeout finding first.
+      setTimeout(() => resolve([timeoutFinding(probe, stage, timeoutMs)]), 200).unref();
+    }, timeoutMs);
+  });
+  try {
+    if (options.signal?.aborted) return [cancelledFinding(probe)];
+    return await Promise.race([
+      probe.run(probeCtx).catch((e: unknown) => [internalProbeError(probe, stage, e)]),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    controller.abort(new Error('probe finished'));
+    options.signal?.removeEventListener('abort', onParentAbort);
+  }
+}
+
+/** Schema violations go to the group that owns the key; keys nobody owns go to the Schema group. */
+function routeSchemaViolations(ctx: RuleContext, loadFindings: Finding[]): Map<FieldGroupId, Finding[]> {
+  const routed = new Map<FieldGroupId, Finding[]>([['Schema', [...loadFindings]]]);
+  for (const v of checkAgainstSchema(ctx.config)) {
+    const owner = ownerOfKey(v.key) ?? 'Schema';
+    const list = routed.get(owner) ?? [];
+    list.push(error(v.path, v.message, { code: `schema-${v.keyword}` }));
+    routed.set(owner, list);
+  }
+  return routed;
+}
+
+function statusOf(findings: Finding[]): GroupReport['status'] {
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.length > 0) return 'warning';
+  return 'ok';
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+function timeoutFinding(probe: Probe, stage: Stage, timeoutMs: number): Finding {
+  return error(probe.fields, `${probe.name}: no answer within ${timeoutMs} ms (stopped at the ${stage} stage)`, {
+    code: 'timeout',
+    stage,
+    hint: 'check that the host and port are right and that no firewall drops the traffic',
+  });
+}
+
+function cancelledFinding(probe: Probe): Finding {
+  return warning(probe.fields, `${probe.name}: check cancelled`, { code: 'cancelled' });
+}
+
+function internalError(group: FieldGroup, e: unknown): Finding {
+  return error(group.keys.slice(0, 1) as string[], `internal error in the ${group.id} checks: ${describe(e)}`, {
+    code: 'internal-error',
+  });
+}
+
+function internalProbeError(probe: Probe, stage: Stage, e: unknown): Finding {
+  return error(probe.fields, `${probe.name}: check failed unexpectedly: ${describe(e)}`, { code: 'internal-error', stage });
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,83 @@
+/**
+ * The validation report (design.md §4): the one shape the CLI (`--json`), the API (v2) and the
+ * wizard all show. Plain data only, so it serialises as is.
+ */
+
+/** How far a check got before it failed: config → dns → tcp → tls → auth → semantic. */
+export const STAGES = ['config', 'dns', 'tcp', 'tls', 'auth', 'semantic'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** `error` makes the config invalid; `warning` does not. */
+export type Severity = 'error' | 'warning';
+
+export type ValidationMode = 'online' | 'offline';
+
+/** One problem, attached to the config key paths it is about (e.g. `BUILDLOGS_REDIS.host`). */
+export interface Finding {
+  severity: Severity;
+  /** Key paths, most specific first: `DB_URI`, `DISTRIBUTED_STORAGE_CONFIG.default[1].s3_bucket`. */
+  fields: string[];
+  /** Offline rules report `config`; probes report the rung that failed. */
+  stage: Stage;
+  /** Stable kebab-case id of the check, e.g. `required`, `auth-failed`, `pg-trgm-missing`. */
+  code: string;
+  /** What is wrong, naming the key. Never contains a secret value. */
+  message: string;
+  /** What to do about it, when that is not obvious from the message. */
+  hint?: string;
+}
+
+export type GroupStatus = 'ok' | 'warning' | 'error' | 'skipped';
+
+export interface GroupReport {
+  group: FieldGroupId;
+  status: GroupStatus;
+  durationMs: number;
+  findings: Finding[];
+  /** Why the group was skipped (not enabled by the config, or not asked for). */
+  skippedReason?: string;
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  mode: ValidationMode;
+  durationMs: number;
+  groups: GroupReport[];
+}
+
+/** Field groups, named exactly as quay/config-tool names them, plus our four (design.md §3). */
+export const FIELD_GROUP_IDS = [
+  'AccessSettings',
+  'ActionLogArchiving',
+  'AppTokenAuthentication',
+  'BitbucketBuildTrigger',
+  'BuildManager',
+  'CACertificates',
+  'Database',
+  'DistributedStorage',
+  'ElasticSearch',
+  'Email',
+  'GitHubBuildTrigger',
+  'GitHubLogin',
+  'GitLabBuildTrigger',
+  'GoogleLogin',
+  'HostSettings',
+  'JWTAuthentication',
+  'Keystone',
+  'LDAP',
+  'OIDC',
+  'QuayDocumentation',
+  'Redis',
+  'RepoMirror',
+  'Schema',
+  'SecretKeys',
+  'SecurityScanner',
+  'TeamSyncing',
+  'TimeMachine',
+  'UserVisibleSettings',
+] as const;
+export type FieldGroupId = (typeof FIELD_GROUP_IDS)[number];
+
+export function isFieldGroupId(name: string): name is FieldGroupId {
+  return (FIELD_GROUP_IDS as readonly string[]).includes(name);
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm test`: installs what the tests need, runs the unit + integration suite (vitest, real services
+// started by its global setup) and the end-to-end suite (Playwright + Debian Chromium), then prints
+// one closing line `N passed, N failed` over all of them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const runDir = path.join(root, '.run');
+mkdirSync(runDir, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const run = (cmd, args, extra = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extra } }).status ?? 1;
+
+if (run('bash', ['scripts/install-deps.sh']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+let passed = 0;
+let failed = 0;
+
+// 1. Unit and integration tests.
+const vitestJson = path.join(runDir, 'vitest.json');
+const vitestStatus = run(process.execPath, [
+  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
+]);
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+} else if (vitestStatus !== 0) {
+  failed += 1;
+}
+
+// 2. End-to-end tests, when there are any.
+const e2eDir = path.join(root, 'e2e');
+const specs = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.spec.ts')) : [];
+if (specs.length > 0) {
+  const pwJson = path.join(runDir, 'playwright.json');
+  const status = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
+  if (existsSync(pwJson)) {
+    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
+    passed += (s.expected ?? 0) + (s.flaky ?? 0);
+    failed += s.unexpected ?? 0;
+  }
+  if (status !== 0 && !existsSync(pwJson)) failed += 1;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || (vitestStatus !== 0 && failed === 0 && passed === 0) ? 1 : 0);
+
+// A suite that failed to load counts once; suites whose tests failed are already counted per test.
+function countSuitesWithFailedTests(report) {
+  return (report.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+}
