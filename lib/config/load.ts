@@ -41,7 +41,7 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
     uniqueKeys: false,
     lineCounter,
     prettyErrors: false,
-    customTags: (tags) => tags.filter((t) => !UNSUPPORTED_TAGS.has(t.tag)),
+    customTags: (tags) => tags.filter((t) => typeof t === 'string' || !UNSUPPORTED_TAGS.has(t.tag)),
   });
   const where = (pos: readonly number[] | undefined) => {
     const at = pos ? lineCounter.linePos(pos[0] ?? 0) : undefined;
