@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { loadConfigYaml } from '../config/load';
+import { bundleFromJson, readBundleFromArchive } from '../bundle/read';
+import type { Bundle } from '../bundle/types';
+import { isFieldGroupId, type FieldGroupId, type ValidationMode } from '../validation/types';
+import { parseJsonBody, readBody } from './body';
+import { ApiError } from './http';
+
+/**
+ * Reads the bundle a client sent: the config-tool JSON shape `{"config.yaml": {...}, "certs":
+ * {name: base64}}` (optionally with `originalConfigYaml`, the text the config was loaded from, so a
+ * download keeps its comments and order), a raw `.tar.gz`/`.tar` body, or a raw YAML body.
+ */
+export async function bundleFromRequest(request: Request): Promise<{ bundle: Bundle; json: Record<string, unknown> | null }> {
+  const bytes = await readBody(request);
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json' || (type === '' && bytes.subarray(0, 1).toString() === '{')) {
+    const body = parseJsonBody(bytes);
+    const bundle = bundleFromJson(body);
+    const json = body as Record<string, unknown>;
+    attachOriginalYaml(bundle, json.originalConfigYaml);
+    return { bundle, json };
+  }
+  if (type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml' || type === 'text/plain') {
+    const loaded = loadConfigYaml(bytes);
+    if (!loaded.ok) throw new ApiError(400, loaded.error);
+    return {
+      bundle: { config: loaded.config, configText: bytes.toString('utf8'), doc: loaded.doc, files: new Map(), findings: loaded.findings },
+      json: null,
+    };
+  }
+  if (bytes.length === 0) throw new ApiError(400, 'request body is empty: send a JSON bundle or a quay-config.tar.gz');
+  return { bundle: await readBundleFromArchive(bytes, 'request body'), json: null };
+}
+
+/** Keeps the administrator's YAML (comments, order) for rendering an edited config. */
+function attachOriginalYaml(bundle: Bundle, original: unknown): void {
+  if (original === undefined || original === null) return;
+  if (typeof original !== 'string') throw new ApiError(400, '"originalConfigYaml" must be a string');
+  const loaded = loadConfigYaml(original, 'originalConfigYaml');
+  if (!loaded.ok) throw new ApiError(400, loaded.error);
+  bundle.configText = original;
+  bundle.doc = loaded.doc;
+}
+
+const validateQuery = z.object({
+  mode: z.enum(['online', 'offline']).default('online'),
+  groups: z.string().optional(),
+  timeoutMs: z.coerce.number().int().min(100).max(60_000).optional(),
+});
+
+export interface ValidateParams {
+  mode: ValidationMode;
+  groups?: FieldGroupId[];
+  timeoutMs?: number;
+}
+
+/** `?mode=online|offline&groups=Database,Redis&timeoutMs=3000`, checked at the boundary. */
+export function parseValidateParams(url: string): ValidateParams {
+  const params = Object.fromEntries(new URL(url).searchParams);
+  const parsed = validateQuery.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError(400, `invalid query parameter ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const { mode, groups, timeoutMs } = parsed.data;
+  const out: ValidateParams = { mode };
+  if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  if (groups !== undefined) {
+    const names = groups.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = names.filter((n) => !isFieldGroupId(n));
+    if (bad.length) throw new ApiError(400, `unknown field group(s): ${bad.join(', ')}`);
+    out.groups = names as FieldGroupId[];
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { validateConfig } from '../validation/run';
+import type { GroupReport, ValidationReport } from '../validation/types';
+import { bundleFromRequest, parseValidateParams } from './bundle-input';
+
+/** `POST /api/v2/validate`: the §4 report for a JSON or tar.gz bundle. */
+export async function validateRequest(request: Request): Promise<ValidationReport> {
+  const params = parseValidateParams(request.url);
+  const { bundle } = await bundleFromRequest(request);
+  return validateConfig(
+    { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
+    { ...params, signal: request.signal },
+  );
+}
+
+/**
+ * `POST /api/v2/validate/stream`: NDJSON, one `{"event":"group",…}` line per group as it finishes,
+ * then `{"event":"done",…}` with the whole report. Closing the connection cancels the probes.
+ */
+export async function validateStream(request: Request): Promise<Response> {
+  const params = parseValidateParams(request.url);
+  const { bundle } = await bundleFromRequest(request);
+  const encoder = new TextEncoder();
+  const controller = new AbortController();
+  request.signal.addEventListener('abort', () => controller.abort(), { once: true });
+  const stream = new ReadableStream<Uint8Array>({
+    async start(out) {
+      const send = (event: object) => {
+        try {
+          out.enqueue(encoder.encode(JSON.stringify(event) + '\n'));
+        } catch {
+          controller.abort(); // the client went away
+        }
+      };
+      send({ event: 'start', mode: params.mode });
+      const report = await validateConfig(
+        { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
+        { ...params, signal: controller.signal, onGroup: (g: GroupReport) => send({ event: 'group', ...g }) },
+      );
+      send({ event: 'done', ...report });
+      try {
+        out.close();
+      } catch {
+        /* already closed by the client */
+      }
+    },
+    cancel() {
+      controller.abort();
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+  });
+}
