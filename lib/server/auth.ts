@@ -3,9 +3,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 /** The fixed user name, as in Quay's config mode. */
 export const USERNAME = 'quayconfig';
 
-/** Routes reachable without credentials. */
+/** Routes reachable without credentials: health, the login page and its assets, the login call. */
 export function isPublicRoute(method: string, pathname: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && pathname === '/api/v2/health';
+  const read = method === 'GET' || method === 'HEAD';
+  if (read && (pathname === '/api/v2/health' || pathname === '/login' || pathname === '/favicon.ico')) return true;
+  if (read && pathname.startsWith('/_next/static/')) return true;
+  return method === 'POST' && pathname === '/api/v2/session';
 }
 
 /** Constant-time comparison of a presented password with the configured one. */

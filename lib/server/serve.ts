@@ -7,6 +7,7 @@ import next from 'next';
 import { createSelfSignedServerCert } from '../certs/self-signed';
 import type { FieldGroupId } from '../validation/types';
 import { basicAuthMatches, isPublicRoute } from './auth';
+import { sessionFromCookieHeader, sessionTokenValid } from './session';
 import { setServerState } from './state';
 
 export interface ServeOptions {
@@ -59,7 +60,15 @@ export async function serve(options: ServeOptions, log: (line: string) => void =
   const expected = password;
   const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    if (!isPublicRoute(req.method ?? 'GET', url.pathname) && !basicAuthMatches(req.headers.authorization, expected)) {
+    const authenticated =
+      basicAuthMatches(req.headers.authorization, expected) || sessionTokenValid(sessionFromCookieHeader(req.headers.cookie));
+    if (!authenticated && !isPublicRoute(req.method ?? 'GET', url.pathname)) {
+      // A browser asking for a page goes to the login form; API clients get a 401 with a Basic challenge.
+      if ((req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+        res.writeHead(303, { location: `/login?next=${encodeURIComponent(url.pathname + url.search)}`, 'cache-control': 'no-store' });
+        res.end();
+        return;
+      }
       res.writeHead(401, {
         'content-type': 'application/json',
         'www-authenticate': 'Basic realm="quayconfig", charset="UTF-8"',
@@ -67,6 +76,8 @@ export async function serve(options: ServeOptions, log: (line: string) => void =
       res.end(JSON.stringify({ error: 'authentication required (user quayconfig)' }));
       return;
     }
+    // The client address, set here so a route cannot be fooled by a client-supplied header.
+    req.headers['x-quay-config-client'] = req.socket.remoteAddress ?? 'unknown';
     void handle(req, res);
   });
   server.headersTimeout = 30_000;
