@@ -1,0 +1,37 @@
+# quay-config container image: the wizard on 8443 (`docker run -p 8443:8443 IMAGE config <password>`)
+# and the CLI (`docker run -v $PWD:/conf/stack IMAGE validate /conf/stack`).
+
+# ---- build: dependencies and the Next.js production build ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json next.config.mjs ./
+COPY app ./app
+COPY components ./components
+COPY lib ./lib
+COPY schema ./schema
+COPY public ./public
+COPY bin ./bin
+RUN node node_modules/next/dist/bin/next build && npm prune --omit=dev --no-audit --no-fund
+
+# ---- runtime: only what serving and the CLI need, as a non-root user ----
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=8443
+COPY --from=build /app/package.json /app/next.config.mjs /app/tsconfig.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/.next ./.next
+COPY --from=build /app/lib ./lib
+COPY --from=build /app/schema ./schema
+COPY --from=build /app/public ./public
+COPY --from=build /app/bin ./bin
+COPY docker/entrypoint.sh /usr/local/bin/quay-config-entrypoint
+RUN mkdir -p /conf/stack /conf/tls && chown -R 1001:0 /conf && chmod -R g=u /conf
+USER 1001
+EXPOSE 8443
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "require('https').get({host:'127.0.0.1',port:process.env.PORT||8443,path:'/api/v2/health',rejectUnauthorized:false},r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"
+ENTRYPOINT ["quay-config-entrypoint"]
+CMD ["config"]
