@@ -1,4 +1,9 @@
-import type { ConfigMap } from '../config/values';
+import { isObject, type ConfigMap } from '../config/values';
+import { isSecretKeyName } from '../validation/redact';
+import { jsonTypeOf, withArticle } from './describe-value';
+import { formatKeyPath, pointerSegments } from './key-path';
+import { describeError } from './messages';
+import { configValidator, type ErrorObject } from './validator';
 
 /** One violation of Quay's config JSON schema, located by key path. */
 export interface SchemaViolation {
@@ -11,10 +16,101 @@ export interface SchemaViolation {
   message: string;
 }
 
+/** Caps so that a 100 000-item list of wrong values yields a readable report, not 100 000 lines. */
+const MAX_PER_KEY = 20;
+const MAX_TOTAL = 300;
+
 /**
- * Checks a config against `schema/config.schema.json` (types, enums, patterns, nested required).
+ * Checks a config against `schema/config.schema.json` (types, enums, patterns, nested shapes).
  * Unknown keys are not violations here: the Schema field group reports them as warnings.
+ * Each real problem yields one violation (anyOf/oneOf branches are collapsed); values of secret
+ * keys are never echoed; any input, however malformed, yields violations rather than an exception.
  */
-export function checkAgainstSchema(_config: ConfigMap): SchemaViolation[] {
-  return []; // filled in by the schema module
+export function checkAgainstSchema(config: ConfigMap): SchemaViolation[] {
+  const input: unknown = config;
+  if (!isObject(input)) {
+    const message = `the config must be a mapping of keys to values, not ${withArticle(jsonTypeOf(input))}`;
+    return [{ key: '', path: '', keyword: 'type', message }];
+  }
+  let errors: ErrorObject[];
+  try {
+    const validate = configValidator();
+    validate(input);
+    errors = validate.errors ?? [];
+  } catch (e) {
+    // Only a bug in the schema or in ajv gets here (e.g. a stack overflow on pathological data).
+    const message = `the schema check could not complete: ${e instanceof Error ? e.message : String(e)}`;
+    return [{ key: '', path: '', keyword: 'internal', message }];
+  }
+  return capped(relevant(errors).map((e) => toViolation(e, input)));
+}
+
+/** Drops ajv's bookkeeping errors: `if` wrappers, the branches of a failed anyOf/oneOf, duplicates. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const isBranchOf = (e: ErrorObject, alt: ErrorObject) =>
+    e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
+    (e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`));
+  const kept = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (alternatives.some((alt) => alt !== e && isBranchOf(e, alt))) continue;
+    const id = `${e.instancePath}\u0000${e.keyword}\u0000${stableParams(e.params)}`;
+    const seen = kept.get(id);
+    // The same problem found twice (a tuple item and the engine schema it refers to): keep the titled one.
+    if (!seen || (!hasTitle(seen) && hasTitle(e))) kept.set(id, e);
+  }
+  return [...kept.values()];
+}
+
+function toViolation(error: ErrorObject, config: Record<string, unknown>): SchemaViolation {
+  const segments = pointerSegments(error.instancePath);
+  const child = childOf(error);
+  if (child !== undefined) segments.push(child);
+  const path = formatKeyPath(segments, config);
+  const reveal = !segments.some(isSecretKeyName) && !looksLikeCredentialUri(error.data);
+  return { key: segments[0] ?? '', path, keyword: error.keyword, message: describeError(error, { path, reveal }) };
+}
+
+/** `required` and `additionalProperties` are about a child key: the violation names the child. */
+function childOf(error: ErrorObject): string | undefined {
+  const params: Record<string, unknown> = isObject(error.params) ? error.params : {};
+  if (error.keyword === 'required' && typeof params.missingProperty === 'string') return params.missingProperty;
+  if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+    return params.additionalProperty;
+  }
+  return undefined;
+}
+
+function capped(violations: SchemaViolation[]): SchemaViolation[] {
+  const perKey = new Map<string, number>();
+  const out: SchemaViolation[] = [];
+  for (const v of violations) {
+    const n = (perKey.get(v.key) ?? 0) + 1;
+    perKey.set(v.key, n);
+    if (n <= MAX_PER_KEY && out.length < MAX_TOTAL) out.push(v);
+  }
+  for (const [key, n] of perKey) {
+    if (n > MAX_PER_KEY) {
+      out.push({ key, path: key, keyword: 'too-many', message: `${key} has ${n - MAX_PER_KEY} more problems like the ones above` });
+    }
+  }
+  return out;
+}
+
+function hasTitle(e: ErrorObject): boolean {
+  return isObject(e.parentSchema) && typeof e.parentSchema.title === 'string';
+}
+
+function stableParams(params: unknown): string {
+  try {
+    return JSON.stringify(params) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** `postgresql://user:password@host/db`: the password must not reach a message even via another key. */
+function looksLikeCredentialUri(value: unknown): boolean {
+  return typeof value === 'string' && /[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^@\s]*@/i.test(value);
 }
