@@ -1,12 +1,61 @@
-import { defineFieldGroup } from './define';
+import { has, nonEmpty } from '../config/values';
+import { error, warning } from '../validation/findings';
+import type { Finding } from '../validation/types';
+import { defineFieldGroup, type RuleContext } from './define';
 
+/** Below this many characters a secret key is called short (a UUID has 36, a 256-bit decimal ~77). */
+export const MIN_SECRET_KEY_LENGTH = 32;
+
+const NEVER_CHANGE =
+  'generate one (e.g. the wizard\'s generator, or `openssl rand -hex 32`) for a NEW registry only; ' +
+  'on an existing registry copy the value from its current config.yaml: a changed key cannot decrypt what the old one encrypted';
+
+const PURPOSE: Record<'SECRET_KEY' | 'DATABASE_SECRET_KEY', string> = {
+  SECRET_KEY: 'Quay signs session cookies and CSRF tokens with it',
+  DATABASE_SECRET_KEY: 'Quay encrypts sensitive database fields (robot tokens, mirror and build-trigger credentials) with it',
+};
+
+/**
+ * SECRET_KEY and DATABASE_SECRET_KEY: present, long enough, distinct. config-tool checked neither
+ * (quay-config-tool.md §3). Offline only; values never appear in findings.
+ */
 export const secretKeys = defineFieldGroup({
   id: 'SecretKeys',
   title: 'Secret keys',
-  keys: [
-    'SECRET_KEY',
-    'DATABASE_SECRET_KEY',
-  ],
+  keys: ['SECRET_KEY', 'DATABASE_SECRET_KEY'],
   skipReason: () => null,
-  rules: () => [],
+  rules: (ctx) => rules(ctx),
 });
+
+function rules({ config }: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const values: Partial<Record<keyof typeof PURPOSE, string>> = {};
+  for (const key of ['SECRET_KEY', 'DATABASE_SECRET_KEY'] as const) {
+    const value = nonEmpty(config, key);
+    // A present value of the wrong type is the Schema check's finding, not a missing key.
+    if (value === undefined) {
+      if (!has(config, key) || typeof config[key] === 'string') {
+        findings.push(error(key, `${key} is required: ${PURPOSE[key]}`, { code: 'required', hint: NEVER_CHANGE }));
+      }
+      continue;
+    }
+    values[key] = value;
+    if (value.length < MIN_SECRET_KEY_LENGTH) {
+      findings.push(
+        warning(key, `${key} is short (${value.length} characters, fewer than ${MIN_SECRET_KEY_LENGTH}): it is easier to guess`, {
+          code: 'secret-key-short',
+          hint: `only replace it on a new registry: ${NEVER_CHANGE}`,
+        }),
+      );
+    }
+  }
+  if (values.SECRET_KEY !== undefined && values.SECRET_KEY === values.DATABASE_SECRET_KEY) {
+    findings.push(
+      warning(['DATABASE_SECRET_KEY', 'SECRET_KEY'], 'DATABASE_SECRET_KEY is the same as SECRET_KEY: one leaked key then exposes both sessions and encrypted database fields', {
+        code: 'secret-keys-equal',
+        hint: 'use two independent random values, but do not change DATABASE_SECRET_KEY on a registry that already stores encrypted data',
+      }),
+    );
+  }
+  return findings;
+}
