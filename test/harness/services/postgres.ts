@@ -29,7 +29,8 @@ export const service: ServiceModule = {
     for (const f of ['', 'pwfile', 'server.crt', 'server.key']) chownSync(path.join(base, f), uid, gid);
     chmodSync(path.join(base, 'server.key'), 0o600);
 
-    const cleanEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
+    // No PG* variables from our own environment may reach the server tools.
+    const cleanEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', NODE_ENV: process.env.NODE_ENV };
     execFileSync(
       path.join(bin, 'initdb'),
       ['-D', path.join(base, 'data'), '-U', 'postgres', `--pwfile=${path.join(base, 'pwfile')}`,
