@@ -1,13 +1,69 @@
+import { checkDurationValue, describeValue, parseDuration } from '../config/duration';
+import { arr, str, type ConfigMap } from '../config/values';
+import { error, warning } from '../validation/findings';
+import type { Finding } from '../validation/types';
 import { defineFieldGroup } from './define';
 
+/** Quay's defaults (config.py), used when the keys are absent. */
+const DEFAULT_EXPIRATION = '2w';
+const DEFAULT_OPTIONS = ['0s', '1d', '1w', '2w', '4w'];
+
+/** The options as Quay sees them; `values` is undefined when the list is of the wrong type (the schema reports it). */
+function options(c: ConfigMap): { values?: string[]; findings: Finding[] } {
+  const list = arr(c, 'TAG_EXPIRATION_OPTIONS');
+  if (list === undefined) return { values: c.TAG_EXPIRATION_OPTIONS === undefined || c.TAG_EXPIRATION_OPTIONS === null ? DEFAULT_OPTIONS : undefined, findings: [] };
+  const findings: Finding[] = [];
+  const values: string[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const path = `TAG_EXPIRATION_OPTIONS[${i}]`;
+    // config-tool panicked on a non-string item; it is one more finding here.
+    if (typeof item !== 'string') {
+      findings.push(error(path, `${path} must be a duration string such as "2w", got ${describeValue(item)}`, { code: 'duration-type' }));
+      return;
+    }
+    const problems = checkDurationValue(item, path);
+    if (problems.length > 0) {
+      findings.push(...problems);
+      return;
+    }
+    const first = seen.get(item);
+    if (first !== undefined) {
+      findings.push(warning(path, `${path} "${item}" is listed twice (also TAG_EXPIRATION_OPTIONS[${first}])`, { code: 'duplicate-option' }));
+    }
+    seen.set(item, i);
+    values.push(item);
+  });
+  return { values, findings };
+}
+
+function defaultInOptions(c: ConfigMap, values: string[] | undefined): Finding[] {
+  if (values === undefined) return [];
+  const def = str(c, 'DEFAULT_TAG_EXPIRATION') ?? (c.DEFAULT_TAG_EXPIRATION === undefined || c.DEFAULT_TAG_EXPIRATION === null ? DEFAULT_EXPIRATION : undefined);
+  if (def === undefined || parseDuration(def) === undefined || values.includes(def)) return [];
+  // Both Quay validators compare the strings, so 14d is not 2w.
+  const seconds = parseDuration(def);
+  const same = values.find((v) => parseDuration(v) === seconds);
+  const listed = values.length ? values.join(', ') : 'none';
+  return [error('DEFAULT_TAG_EXPIRATION', `The default tag expiration period must be included in the allowed expiration periods: DEFAULT_TAG_EXPIRATION "${def}" is not in TAG_EXPIRATION_OPTIONS (${listed})`, {
+    code: 'default-not-in-options',
+    hint: same ? `"${same}" is the same length of time, but Quay compares the strings: write "${same}" or add "${def}" to TAG_EXPIRATION_OPTIONS`
+      : `add "${def}" to TAG_EXPIRATION_OPTIONS (to hide the choice from users, set FEATURE_CHANGE_TAG_EXPIRATION to false instead)`,
+  })];
+}
+
+/** Tag expiration (time machine): the default and every option are durations; the default is an option. Never skipped. */
 export const timeMachine = defineFieldGroup({
   id: 'TimeMachine',
   title: 'Time machine',
-  keys: [
-    'DEFAULT_TAG_EXPIRATION',
-    'FEATURE_CHANGE_TAG_EXPIRATION',
-    'TAG_EXPIRATION_OPTIONS',
-  ],
+  keys: ['DEFAULT_TAG_EXPIRATION', 'FEATURE_CHANGE_TAG_EXPIRATION', 'TAG_EXPIRATION_OPTIONS'],
   skipReason: () => null,
-  rules: () => [],
+  rules: ({ config }) => {
+    const opts = options(config);
+    return [
+      ...checkDurationValue(config.DEFAULT_TAG_EXPIRATION, 'DEFAULT_TAG_EXPIRATION'),
+      ...opts.findings,
+      ...defaultInOptions(config, opts.values),
+    ];
+  },
 });
