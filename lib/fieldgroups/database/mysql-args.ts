@@ -33,7 +33,7 @@ export interface MysqlArgsResult {
 /** Checks the MySQL connection arguments and works out the TLS the probe must use. */
 export function checkMysqlArgs(args: Record<string, unknown> | undefined, files: BundleFiles): MysqlArgsResult {
   const a = args ?? {};
-  const findings = commonArgFindings(a, KNOWN_ARGS, 'MySQL (PyMySQL)', 'PyMySQL fails with "unexpected keyword argument"');
+  const findings = commonArgFindings(a, KNOWN_ARGS, ['sslmode', 'sslrootcert'], 'MySQL (PyMySQL)', 'PyMySQL fails with "unexpected keyword argument"');
   for (const key of ['sslmode', 'sslrootcert'] as const) {
     if (a[key] !== undefined) {
       findings.push(

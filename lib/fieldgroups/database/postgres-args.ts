@@ -38,7 +38,7 @@ export interface PostgresArgsResult {
 /** Checks the PostgreSQL connection arguments and works out the TLS the probe must use. */
 export function checkPostgresArgs(args: Record<string, unknown> | undefined, files: BundleFiles): PostgresArgsResult {
   const a = args ?? {};
-  const findings: Finding[] = commonArgFindings(a, KNOWN_ARGS, 'PostgreSQL (libpq)', 'psycopg2 fails with "invalid dsn: invalid connection option"');
+  const findings: Finding[] = commonArgFindings(a, KNOWN_ARGS, ['ssl'], 'PostgreSQL (libpq)', 'psycopg2 fails with "invalid dsn: invalid connection option"');
   if (isObject(a.ssl)) {
     findings.push(
       error('DB_CONNECTION_ARGS.ssl', 'DB_CONNECTION_ARGS.ssl is a MySQL setting; for PostgreSQL libpq rejects it', {

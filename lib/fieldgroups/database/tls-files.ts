@@ -6,11 +6,14 @@ import type { Finding } from '../../validation/types';
 import type { BundleFiles } from '../define';
 import { resolveBundleFile } from './bundle-file';
 
-/** Checks shared by both drivers' `DB_CONNECTION_ARGS`: unknown options and peewee's own flags. */
-export function commonArgFindings(a: Record<string, unknown>, known: ReadonlySet<string>, driver: string, consequence: string): Finding[] {
+/**
+ * Checks shared by both drivers' `DB_CONNECTION_ARGS`: unknown options (except `handled` ones, which
+ * the caller reports more precisely) and peewee's own flags.
+ */
+export function commonArgFindings(a: Record<string, unknown>, known: ReadonlySet<string>, handled: readonly string[], driver: string, consequence: string): Finding[] {
   const out: Finding[] = [];
   for (const key of Object.keys(a)) {
-    if (known.has(key) || key === 'ssl') continue;
+    if (known.has(key) || handled.includes(key)) continue;
     out.push(
       warning(`DB_CONNECTION_ARGS.${key}`, `DB_CONNECTION_ARGS.${key} is not a ${driver} connection option`, {
         code: 'db-connection-arg-unknown',
@@ -49,7 +52,7 @@ export function rootCertFile(path: string | undefined, files: BundleFiles, field
     return {
       findings: [
         warning(field, `${field} points outside the config bundle (${path}): it cannot be checked here, and Quay can read it only if it is mounted into the container`, {
-          code: 'db-ssl-file-outside-bundle',
+          code: 'ssl-file-outside-bundle',
           hint: 'put the file into the bundle and refer to it as /conf/stack/<name>',
         }),
       ],
@@ -58,14 +61,14 @@ export function rootCertFile(path: string | undefined, files: BundleFiles, field
   }
   if (ref.kind === 'missing') {
     return {
-      findings: [error(field, `${field} names ${ref.name}, which is not in the config bundle`, { code: 'db-ssl-file-missing', hint: `add ${ref.name} to the bundle` })],
+      findings: [error(field, `${field} names ${ref.name}, which is not in the config bundle`, { code: 'ssl-file-missing', hint: `add ${ref.name} to the bundle` })],
       unusable: true,
     };
   }
   const pems = pemCertificates(ref.text);
   if (pems.length === 0) {
     return {
-      findings: [error(field, `${field}: ${ref.name} holds no PEM certificate`, { code: 'db-ssl-file-invalid' })],
+      findings: [error(field, `${field}: ${ref.name} holds no PEM certificate`, { code: 'ssl-file-invalid' })],
       unusable: true,
     };
   }
@@ -88,20 +91,20 @@ export function clientPair(a: Record<string, unknown>, files: BundleFiles, certK
   if (certPath === undefined || keyPath === undefined) {
     const missing = certPath === undefined ? certKey : keyKey;
     const present = certPath === undefined ? keyKey : certKey;
-    findings.push(error(`${prefix}.${missing}`, `${prefix}.${present} is set but ${prefix}.${missing} is not: a client certificate needs both`, { code: 'db-ssl-client-cert-incomplete' }));
+    findings.push(error(`${prefix}.${missing}`, `${prefix}.${present} is set but ${prefix}.${missing} is not: a client certificate needs both`, { code: 'ssl-client-cert-incomplete' }));
     return { findings, unusable: true };
   }
   const texts: string[] = [];
   for (const [key, path] of [[certKey, certPath], [keyKey, keyPath]] as const) {
     const ref = resolveBundleFile(files, path);
     if (ref.kind === 'bundle') texts.push(ref.text);
-    else if (ref.kind === 'missing') findings.push(error(`${prefix}.${key}`, `${prefix}.${key} names ${ref.name}, which is not in the config bundle`, { code: 'db-ssl-file-missing', hint: `add ${ref.name} to the bundle` }));
-    else findings.push(warning(`${prefix}.${key}`, `${prefix}.${key} points outside the config bundle (${path}): it cannot be checked here`, { code: 'db-ssl-file-outside-bundle' }));
+    else if (ref.kind === 'missing') findings.push(error(`${prefix}.${key}`, `${prefix}.${key} names ${ref.name}, which is not in the config bundle`, { code: 'ssl-file-missing', hint: `add ${ref.name} to the bundle` }));
+    else findings.push(warning(`${prefix}.${key}`, `${prefix}.${key} points outside the config bundle (${path}): it cannot be checked here`, { code: 'ssl-file-outside-bundle' }));
   }
   const [cert, key] = texts;
   if (findings.length || cert === undefined || key === undefined) return { findings, unusable: true };
   if (!keyMatches(cert, key)) {
-    findings.push(error(`${prefix}.${keyKey}`, `${prefix}.${keyKey} does not belong to the certificate in ${prefix}.${certKey}`, { code: 'db-ssl-client-key-mismatch' }));
+    findings.push(error(`${prefix}.${keyKey}`, `${prefix}.${keyKey} does not belong to the certificate in ${prefix}.${certKey}`, { code: 'ssl-client-key-mismatch' }));
     return { findings, unusable: true };
   }
   return { findings, cert, key, unusable: false };
