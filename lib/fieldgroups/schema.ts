@@ -1,10 +1,69 @@
+import type { ConfigMap } from '../config/values';
+import { deprecatedKeys, isKnownKey, isUpperCaseKey, notReadByQuay, suggestKey } from '../schema/keys';
+import { warning } from '../validation/findings';
+import type { Finding } from '../validation/types';
 import { defineFieldGroup } from './define';
 
+/** More unknown keys than this are summarised in one finding (a pasted Helm values file, say). */
+const MAX_KEY_FINDINGS = 200;
+
+/**
+ * The Schema group (design.md §3): every top-level key against what Quay reads. It owns no key;
+ * type, enum and pattern violations of keys no other group owns are routed here by the pipeline
+ * (`lib/validation/run.ts`), so this module only adds what a JSON schema cannot say: keys Quay
+ * ignores (lowercase, unknown, removed, or named as another tool names them). All are warnings:
+ * Quay starts with such keys, it just does not do what the author meant.
+ */
 export const schema = defineFieldGroup({
   id: 'Schema',
   title: 'Schema',
-  keys: [
-  ],
+  keys: [],
   skipReason: () => null,
-  rules: () => [],
+  rules: ({ config }) => keyFindings(config),
 });
+
+function keyFindings(config: ConfigMap): Finding[] {
+  const findings: Finding[] = [];
+  let skipped = 0;
+  for (const key of Object.keys(config)) {
+    const finding = checkKey(key);
+    if (!finding) continue;
+    if (findings.length < MAX_KEY_FINDINGS) findings.push(finding);
+    else skipped++;
+  }
+  if (skipped > 0) {
+    findings.push(warning([], `${skipped} more top-level keys that Quay ignores are not listed`, { code: 'unknown-key' }));
+  }
+  return findings;
+}
+
+function checkKey(key: string): Finding | undefined {
+  // Quay's import_yaml keeps only keys for which Python's str.isupper() is true.
+  if (!isUpperCaseKey(key)) {
+    const upper = key.toUpperCase();
+    const hint = isKnownKey(upper) ? `write it as ${upper}` : didYouMean(suggestKey(upper));
+    return warning(key, `Quay only reads UPPERCASE keys; ${key} is ignored`, withHint('ignored-key', hint));
+  }
+  const removed = deprecatedKeys.get(key);
+  if (removed) {
+    return warning(key, `${key} is no longer used by Quay: ${removed}`, { code: 'deprecated-key', hint: `remove ${key}` });
+  }
+  const other = notReadByQuay.get(key);
+  if (other) {
+    return warning(key, `${key} is not read by Quay; did you mean ${other.use}?`, { code: 'unknown-key', hint: other.why });
+  }
+  if (isKnownKey(key)) return undefined;
+  const suggestion = suggestKey(key);
+  const message = suggestion
+    ? `${key} is not a Quay configuration key; did you mean ${suggestion}?`
+    : `${key} is not a Quay configuration key`;
+  return warning(key, message, withHint('unknown-key', suggestion ? undefined : 'Quay ignores keys it does not know; check the spelling'));
+}
+
+function didYouMean(suggestion: string | undefined): string | undefined {
+  return suggestion ? `did you mean ${suggestion}?` : undefined;
+}
+
+function withHint(code: string, hint: string | undefined): { code: string; hint?: string } {
+  return hint ? { code, hint } : { code };
+}
