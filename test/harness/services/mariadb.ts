@@ -10,6 +10,8 @@ import type { ServiceModule } from '../types';
  * MariaDB (reference/test-services.md §3.2), Debian's MySQL-compatible server, on 127.0.0.1 with TLS
  * from the harness server cert. `mariadbd --user=mysql` drops privileges itself, so the spawned PID
  * is the daemon's. Setup runs through the root unix socket (socket authentication, no password).
+ * User `quay` may use every database named `quay%`, so a missing `quay_missing` gives "unknown
+ * database" (1049) while any other name gives "access denied to database" (1044).
  */
 export const service: ServiceModule = {
   name: 'mariadb',
@@ -58,7 +60,7 @@ export const service: ServiceModule = {
       }, 'mariadb');
       client(`CREATE DATABASE quay CHARACTER SET utf8mb4;
 CREATE USER 'quay'@'%' IDENTIFIED BY '${password}';
-GRANT ALL PRIVILEGES ON quay.* TO 'quay'@'%';
+GRANT ALL PRIVILEGES ON \`quay%\`.* TO 'quay'@'%';
 FLUSH PRIVILEGES;
 `);
     } catch (e) {

@@ -7,8 +7,9 @@ import type { ServiceModule } from '../types';
 
 /**
  * Redis (reference/test-services.md §3.3) with a password, on a plain port and a TLS port (harness
- * server cert), plus a second, TLS-only instance presenting the `wrong.example` certificate, for the
- * "certificate does not name this host" diagnosis.
+ * server cert), plus a second, TLS-only instance WITHOUT a password presenting the `wrong.example`
+ * certificate, for the "certificate does not name this host" and "password the server does not
+ * expect" diagnoses.
  */
 export const service: ServiceModule = {
   name: 'redis',
@@ -17,7 +18,7 @@ export const service: ServiceModule = {
     mkdirSync(base, { recursive: true });
     const password = `redispw-${randomBytes(6).toString('hex')}`;
     const [port, tlsPort, wrongHostTlsPort] = [await freePort(), await freePort(), await freePort()];
-    const common = ['--bind', '127.0.0.1', '--requirepass', password, '--tls-ca-cert-file', env.certs.caPath,
+    const common = ['--bind', '127.0.0.1', '--tls-ca-cert-file', env.certs.caPath,
       '--tls-auth-clients', 'no', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
     const daemons: Daemon[] = [];
     const stop = async () => {
@@ -26,7 +27,7 @@ export const service: ServiceModule = {
     try {
       const main = path.join(base, 'main');
       mkdirSync(main, { recursive: true });
-      daemons.push(spawnDaemon('redis-server', [...common, '--port', String(port), '--tls-port', String(tlsPort),
+      daemons.push(spawnDaemon('redis-server', [...common, '--requirepass', password, '--port', String(port), '--tls-port', String(tlsPort),
         '--tls-cert-file', env.certs.serverCertPath, '--tls-key-file', env.certs.serverKeyPath, '--dir', main,
         '--logfile', path.join(main, 'redis.log')], { logFile: path.join(main, 'stdout.log') }));
       const wrong = path.join(base, 'wrong-host');
