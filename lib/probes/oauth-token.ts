@@ -1,3 +1,4 @@
+import { isObject } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
@@ -86,12 +87,12 @@ export interface OAuthError {
   description?: string;
 }
 
+/** The `error`/`error_description` of a JSON answer, when present. */
 export function oauthError(json: unknown): OAuthError {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
-  const j = json as Record<string, unknown>;
+  if (!isObject(json)) return {};
   return {
-    error: typeof j.error === 'string' ? j.error : undefined,
-    description: typeof j.error_description === 'string' ? j.error_description : undefined,
+    error: typeof json.error === 'string' ? json.error : undefined,
+    description: typeof json.error_description === 'string' ? json.error_description : undefined,
   };
 }
 

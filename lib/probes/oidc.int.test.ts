@@ -125,6 +125,12 @@ describe('OIDC probe: client authentication and redirect URI', () => {
     expect(brief(await check(config({ OIDC_SERVER: `${idp.httpsBase}/realms/basiconly/` })))).toEqual([f('client-auth-method', 'semantic', 'warning', 'CLIENT_SECRET')]);
   });
 
+  it('tests a public PKCE client with its client id alone', async () => {
+    const pkce = { OIDC_SERVER: `${idp.httpsBase}/realms/public/`, CLIENT_SECRET: undefined, PUBLIC_CLIENT: true, USE_PKCE: true };
+    expect(brief(await check(config(pkce)))).toEqual([]);
+    expect(brief(await check(config({ ...pkce, CLIENT_ID: 'unknown-app' })))).toEqual([f('auth-failed', 'auth', 'error', 'CLIENT_ID', 'CLIENT_SECRET')]);
+  });
+
   it('checks several providers concurrently, each on its own keys', async () => {
     const cfg = {
       ...config({}),

@@ -1,4 +1,4 @@
-import { truthy } from '../config/values';
+import { isObject, truthy } from '../config/values';
 import type { Probe } from '../fieldgroups/define';
 import { error, warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
@@ -59,11 +59,10 @@ export function oidcProbe(config: Record<string, unknown>, p: OidcProvider): Pro
           }),
         ];
       }
-      const doc = res.json;
-      if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      const d = res.json;
+      if (!isObject(d)) {
         return [error(serverField, `${name}: ${displayUrl(discoveryUrl)} is not an OIDC discovery document (not a JSON object)`, { code: 'discovery-invalid', stage: 'semantic' })];
       }
-      const d = doc as Record<string, unknown>;
       const findings = [...issuerFindings(p, d, server, name), ...scopeFindings(config, p, d, name)];
       const tokenUrl = typeof d.token_endpoint === 'string' ? d.token_endpoint : '';
       if (!/^https?:\/\//i.test(tokenUrl)) {

@@ -9,7 +9,8 @@ import { startFakeServers, type FakeRequest, type FakeResponse } from './http-fa
  * realm allows) and, like ADFS, checks the redirect URI before the code.
  *
  * Realms (`<base>/realms/<name>`): `quay` (basic + post), `postonly` (post only), `basiconly`
- * (basic only), `mismatch` (its document names another issuer), `broken` (discovery answers 500).
+ * (basic only), `public` (a public PKCE client: no secret, a code verifier), `mismatch` (its document
+ * names another issuer), `broken` (discovery answers 500).
  */
 
 /** The one redirect URI registered for the client: provider key FAKEIDP_LOGIN_CONFIG on quay.example.com. */
@@ -34,6 +35,7 @@ const METHODS: Record<string, string[]> = {
   postonly: ['client_secret_post'],
   basiconly: ['client_secret_basic'],
   mismatch: ['client_secret_basic', 'client_secret_post'],
+  public: ['none'],
 };
 
 export const service: ServiceModule = {
@@ -44,7 +46,15 @@ export const service: ServiceModule = {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
 
+    const publicToken = (req: FakeRequest): FakeResponse => {
+      if (req.basic || req.form.has('client_secret')) return { status: 400, json: { error: 'invalid_request', error_description: 'a public client sends no secret' } };
+      if (req.form.get('client_id') !== clientId) return { status: 401, json: { error: 'invalid_client', error_description: 'Invalid client' } };
+      if (!req.form.get('code_verifier')) return { status: 400, json: { error: 'invalid_request', error_description: 'PKCE code_verifier missing' } };
+      return { status: 400, json: { error: 'invalid_grant', error_description: 'Code not valid' } };
+    };
+
     const token = (req: FakeRequest, realm: string): FakeResponse => {
+      if (realm === 'public') return publicToken(req);
       const methods = METHODS[realm] ?? [];
       const viaBasic = req.basic !== undefined;
       const id = viaBasic ? req.basic?.user : req.form.get('client_id');
