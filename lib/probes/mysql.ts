@@ -108,10 +108,27 @@ function diagnose(e: unknown, t: MysqlTarget, label: string, ctx: ProbeContext, 
     case 'ER_CON_COUNT_ERROR':
     case 'ER_TOO_MANY_USER_CONNECTIONS':
       return fail('semantic', 'too-many-connections', `${label}: ${server}`);
+    case 'HANDSHAKE_SSL_ERROR':
+      // mysql2 overwrites Node's TLS error code; recover it from the message for the shared diagnosis.
+      return networkFinding({ code: tlsCodeFromMessage(server), message: server }, t.fields, label, ctx, 'tls');
     case 'PROTOCOL_CONNECTION_LOST':
       return fail(stage, 'connection-closed', `${label}: the server closed the connection at the ${stage} stage`, 'is this the MySQL port?');
     default:
       if (typeof err.code === 'string' && err.code.startsWith('ER_')) return fail(stage === 'semantic' ? 'semantic' : 'auth', 'server-error', `${label}: ${server} (${err.code})`);
       return networkFinding(e, t.fields, label, ctx, stage);
   }
+}
+
+const TLS_MESSAGES: Array<[RegExp, string]> = [
+  [/self[- ]signed certificate in certificate chain/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
+  [/^self[- ]signed certificate$/i, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+  [/unable to verify the first certificate/i, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+  [/unable to get local issuer certificate/i, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'],
+  [/does not match certificate's altnames/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+  [/certificate has expired/i, 'CERT_HAS_EXPIRED'],
+  [/certificate is not yet valid/i, 'CERT_NOT_YET_VALID'],
+];
+
+function tlsCodeFromMessage(message: string): string {
+  return TLS_MESSAGES.find(([re]) => re.test(message))?.[1] ?? 'ERR_SSL_HANDSHAKE_FAILED';
 }
