@@ -26,7 +26,7 @@ export const service: ServiceModule = {
     const base = path.join(env.runDir, 'swift');
     const etc = path.join(base, 'etc');
     for (const d of [etc, path.join(base, 'node', 'd1'), path.join(base, 'log')]) mkdirSync(d, { recursive: true });
-    const [proxyPort, objectPort, containerPort, accountPort, memcachePort] = await distinctFreePorts(5);
+    const [proxyPort, objectPort, containerPort, accountPort, memcachePort] = await fiveFreePorts();
     const secretKey = `quaysecret-${randomBytes(6).toString('hex')}`;
     const readerKey = `readersecret-${randomBytes(6).toString('hex')}`;
 
@@ -98,10 +98,12 @@ export const service: ServiceModule = {
   },
 };
 
-async function distinctFreePorts(n: number): Promise<number[]> {
+/** Five distinct free ports (proxy, object, container, account, memcached). */
+async function fiveFreePorts(): Promise<[number, number, number, number, number]> {
   const ports = new Set<number>();
-  while (ports.size < n) ports.add(await freePort());
-  return [...ports];
+  while (ports.size < 5) ports.add(await freePort());
+  const [a = 0, b = 0, c = 0, d = 0, e = 0] = [...ports];
+  return [a, b, c, d, e];
 }
 
 /** One Python process builds the three rings (part power 6, one replica, one device each). */
