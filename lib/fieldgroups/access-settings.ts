@@ -1,51 +1,16 @@
 import { checkDuration } from '../config/duration';
-import { flag, isObject, str, truthy, type ConfigMap } from '../config/values';
+import { flag, str, truthy, type ConfigMap } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { defineFieldGroup } from './define';
-
-/** Quay's AUTHENTICATION_TYPE values (data/users/__init__.py `get_users_handler`). */
-export const AUTHENTICATION_TYPES = ['Database', 'LDAP', 'JWT', 'Keystone', 'OIDC', 'AppToken'] as const;
-
-/** Login-config prefixes Quay refuses (oauth/loginmanager.py PREFIX_BLACKLIST): it will not start. */
-const RESERVED_LOGIN_PREFIXES = ['ldap', 'jwt', 'keystone'];
-/** The login configs that are not OIDC providers. */
-const NON_OIDC_LOGIN_CONFIGS = ['GITHUB_LOGIN_CONFIG', 'GOOGLE_LOGIN_CONFIG'];
+import { usableProviders } from './oidc-provider';
 
 /** Quay user names (util/validation.py VALID_USERNAME_REGEX, 2–255 characters). */
 const USERNAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
-/** Python's `str.rstrip(chars)`: Quay strips the *characters* of "_LOGIN_CONFIG", not the suffix. */
-function rstripChars(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1] ?? '')) end--;
-  return text.slice(0, end);
-}
-
-/** `<ID>_LOGIN_CONFIG` keys Quay turns into OIDC login services (every one but GitHub and Google). */
-export function oidcProviderKeys(config: ConfigMap): string[] {
-  return Object.keys(config).filter(
-    (k) => k.endsWith('_LOGIN_CONFIG') && !NON_OIDC_LOGIN_CONFIGS.includes(k) && isObject(config[k]) && !isReservedLoginKey(k),
-  );
-}
-
-function isReservedLoginKey(key: string): boolean {
-  const exact = key.slice(0, -'_LOGIN_CONFIG'.length).toLowerCase();
-  const asQuay = rstripChars(key, '_LOGIN_CONFIG').toLowerCase();
-  return RESERVED_LOGIN_PREFIXES.includes(exact) || RESERVED_LOGIN_PREFIXES.includes(asQuay);
-}
-
-function authenticationType(c: ConfigMap): Finding[] {
-  const t = str(c, 'AUTHENTICATION_TYPE');
-  if (t === undefined || (AUTHENTICATION_TYPES as readonly string[]).includes(t)) return [];
-  const near = AUTHENTICATION_TYPES.find((a) => a.toLowerCase() === t.trim().toLowerCase());
-  return [error('AUTHENTICATION_TYPE', `AUTHENTICATION_TYPE must be one of ${AUTHENTICATION_TYPES.join(', ')}, got "${t}"`, {
-    code: 'auth-type-invalid', ...(near ? { hint: `did you mean ${near}? the value is case-sensitive` } : {}),
-  })];
-}
-
 function loginMethods(c: ConfigMap): Finding[] {
-  const providers = oidcProviderKeys(c);
+  // Every <ID>_LOGIN_CONFIG object under a name Quay accepts is an OIDC login (oauth/loginmanager.py).
+  const providers = usableProviders(c);
   const findings: Finding[] = [];
   const direct = flag(c, 'FEATURE_DIRECT_LOGIN', true);
   if (!direct && !flag(c, 'FEATURE_GITHUB_LOGIN', false) && !flag(c, 'FEATURE_GOOGLE_LOGIN', false) && providers.length === 0) {
@@ -53,17 +18,6 @@ function loginMethods(c: ConfigMap): Finding[] {
       'Cannot disable credentials login to UI without configured OIDC service: FEATURE_DIRECT_LOGIN is off and no GitHub, Google or OIDC login is configured, so nobody can log in', {
         code: 'no-login-method', hint: 'turn FEATURE_DIRECT_LOGIN on, or configure GitHub, Google or an OIDC provider (<ID>_LOGIN_CONFIG)',
       }));
-  }
-  // get_users_handler only finds an OIDC users backend among the configured login services.
-  if (c.AUTHENTICATION_TYPE === 'OIDC' && providers.length === 0) {
-    findings.push(error('AUTHENTICATION_TYPE', 'AUTHENTICATION_TYPE is OIDC but no OIDC provider (<ID>_LOGIN_CONFIG) is configured: Quay will not start', { code: 'oidc-provider-missing' }));
-  }
-  for (const key of Object.keys(c).filter((k) => k.endsWith('_LOGIN_CONFIG') && !NON_OIDC_LOGIN_CONFIGS.includes(k))) {
-    if (isReservedLoginKey(key)) {
-      findings.push(error(key, `Cannot use reserved config name ${key}: ldap, jwt and keystone are not OIDC provider names, and Quay refuses to start with it`, {
-        code: 'reserved-login-config', hint: 'rename the provider; Quay strips the letters of "_LOGIN_CONFIG" from the end of the key to get its name',
-      }));
-    }
   }
   return findings;
 }
@@ -86,17 +40,13 @@ function userCreation(c: ConfigMap): Finding[] {
   return findings;
 }
 
+/** Each SUPER_USERS entry is a valid Quay user name (types and duplicates are the schema's). */
 function superUsers(c: ConfigMap): Finding[] {
   const list = c.SUPER_USERS;
   if (!Array.isArray(list)) return [];
-  const seen = new Map<string, number>();
   return list.flatMap((name, i): Finding[] => {
     const path = `SUPER_USERS[${i}]`;
-    if (typeof name !== 'string') return [error(path, `${path} must be a Quay user name (a string)`, { code: 'superuser-invalid-name' })];
-    const first = seen.get(name);
-    if (first !== undefined) return [warning(path, `${path} "${name}" is listed twice (also SUPER_USERS[${first}])`, { code: 'superuser-duplicate' })];
-    seen.set(name, i);
-    if (USERNAME.test(name) && name.length >= 2 && name.length <= 255) return [];
+    if (typeof name !== 'string' || (USERNAME.test(name) && name.length >= 2 && name.length <= 255)) return [];
     const lower = name.toLowerCase();
     const hint = lower !== name && USERNAME.test(lower) ? `Quay user names are lower-case: "${lower}"` : 'lower-case letters and digits, optionally separated by single ".", "_" or "-", 2 to 255 characters';
     return [error(path, `${path} "${name}" is not a valid Quay user name`, { code: 'superuser-invalid-name', hint })];
@@ -113,7 +63,10 @@ function encryptedBasicAuth(c: ConfigMap): Finding[] {
   })];
 }
 
-/** Authentication type, login methods, user creation, super users and session durations. Never skipped. */
+/**
+ * Login methods, user creation, super users and FRESH_LOGIN_TIMEOUT. Never skipped. AUTHENTICATION_TYPE
+ * is owned here for routing: its enum (and the other keys' types and patterns) are the schema's findings.
+ */
 export const accessSettings = defineFieldGroup({
   id: 'AccessSettings',
   title: 'Access settings',
@@ -140,12 +93,11 @@ export const accessSettings = defineFieldGroup({
   ],
   skipReason: () => null,
   rules: ({ config }) => [
-    ...authenticationType(config),
     ...loginMethods(config),
     ...userCreation(config),
-    // An empty string is not "unset" to Quay: convert_to_timedelta("") raises at the first use.
+    // The only duration here without a schema pattern. An empty string is not "unset" to Quay:
+    // convert_to_timedelta("") raises at the first fresh-login check.
     ...checkDuration(config, 'FRESH_LOGIN_TIMEOUT'),
-    ...checkDuration(config, 'USER_RECOVERY_TOKEN_LIFETIME'),
     ...superUsers(config),
     ...encryptedBasicAuth(config),
   ],

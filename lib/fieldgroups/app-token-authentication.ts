@@ -1,4 +1,4 @@
-import { checkDuration, parseDuration } from '../config/duration';
+import { parseDuration } from '../config/duration';
 import { flag, has, str, type ConfigMap } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
@@ -24,21 +24,20 @@ function appTokenAuth(c: ConfigMap): Finding[] {
   return findings;
 }
 
+/** The duration patterns are the schema's; a zero expiration is valid but surely not meant. */
 function expiration(c: ConfigMap): Finding[] {
-  const findings = checkDuration(c, 'APP_SPECIFIC_TOKEN_EXPIRATION');
   const v = str(c, 'APP_SPECIFIC_TOKEN_EXPIRATION');
-  if (findings.length === 0 && v !== undefined && parseDuration(v) === 0) {
-    findings.push(warning('APP_SPECIFIC_TOKEN_EXPIRATION', `APP_SPECIFIC_TOKEN_EXPIRATION is ${v}: every new app token expires at once`, {
-      code: 'app-token-expiration-zero', hint: 'remove the key (or set it to null) for tokens that do not expire',
-    }));
-  }
-  return findings;
+  if (v === undefined || parseDuration(v) !== 0) return [];
+  return [warning('APP_SPECIFIC_TOKEN_EXPIRATION', `APP_SPECIFIC_TOKEN_EXPIRATION is ${v}: every new app token expires at once`, {
+    code: 'app-token-expiration-zero', hint: 'remove the key (or set it to null) for tokens that do not expire',
+  })];
 }
 
 /**
- * App-specific tokens. Runs when AUTHENTICATION_TYPE is AppToken or one of its keys is set, because
- * app tokens exist under every authentication type (FEATURE_APP_SPECIFIC_TOKENS defaults to on)
- * and Quay parses the two durations whenever they are set; skipped otherwise.
+ * App-specific tokens. Runs when AUTHENTICATION_TYPE is AppToken or one of its keys is set: app
+ * tokens exist under every authentication type (FEATURE_APP_SPECIFIC_TOKENS defaults to on) and
+ * Quay parses the two durations whenever they are set (their patterns are schema findings routed
+ * here; `null` for EXPIRED_APP_SPECIFIC_TOKEN_GC turns garbage collection off). Skipped otherwise.
  */
 export const appTokenAuthentication = defineFieldGroup({
   id: 'AppTokenAuthentication',
@@ -46,10 +45,5 @@ export const appTokenAuthentication = defineFieldGroup({
   keys: KEYS,
   skipReason: ({ config }) =>
     config.AUTHENTICATION_TYPE === 'AppToken' || KEYS.some((k) => has(config, k)) ? null : 'AUTHENTICATION_TYPE is not AppToken and no app token setting is set',
-  rules: ({ config }) => [
-    ...appTokenAuth(config),
-    ...expiration(config),
-    // null turns garbage collection off (config.py), so only a string is checked.
-    ...checkDuration(config, 'EXPIRED_APP_SPECIFIC_TOKEN_GC'),
-  ],
+  rules: ({ config }) => [...appTokenAuth(config), ...expiration(config)],
 });

@@ -1,4 +1,4 @@
-import { checkDurationValue, describeValue, parseDuration } from '../config/duration';
+import { parseDuration } from '../config/duration';
 import { arr, str, type ConfigMap } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
@@ -8,41 +8,31 @@ import { defineFieldGroup } from './define';
 const DEFAULT_EXPIRATION = '2w';
 const DEFAULT_OPTIONS = ['0s', '1d', '1w', '2w', '4w'];
 
-/** The options as Quay sees them; `values` is undefined when the list is of the wrong type (the schema reports it). */
+/**
+ * The valid options as Quay sees them (absent: Quay's defaults), or undefined when the key has the
+ * wrong type. Item types and the duration pattern are the schema's findings (config-tool panicked
+ * on a non-string item); duplicates are reported here.
+ */
 function options(c: ConfigMap): { values?: string[]; findings: Finding[] } {
   const list = arr(c, 'TAG_EXPIRATION_OPTIONS');
   if (list === undefined) return { values: c.TAG_EXPIRATION_OPTIONS === undefined || c.TAG_EXPIRATION_OPTIONS === null ? DEFAULT_OPTIONS : undefined, findings: [] };
   const findings: Finding[] = [];
-  const values: string[] = [];
   const seen = new Map<string, number>();
   list.forEach((item, i) => {
-    const path = `TAG_EXPIRATION_OPTIONS[${i}]`;
-    // config-tool panicked on a non-string item; it is one more finding here.
-    if (typeof item !== 'string') {
-      findings.push(error(path, `${path} must be a duration string such as "2w", got ${describeValue(item)}`, { code: 'duration-type' }));
-      return;
-    }
-    const problems = checkDurationValue(item, path);
-    if (problems.length > 0) {
-      findings.push(...problems);
-      return;
-    }
+    if (typeof item !== 'string') return;
     const first = seen.get(item);
-    if (first !== undefined) {
-      findings.push(warning(path, `${path} "${item}" is listed twice (also TAG_EXPIRATION_OPTIONS[${first}])`, { code: 'duplicate-option' }));
-    }
-    seen.set(item, i);
-    values.push(item);
+    if (first === undefined) seen.set(item, i);
+    else findings.push(warning(`TAG_EXPIRATION_OPTIONS[${i}]`, `TAG_EXPIRATION_OPTIONS[${i}] "${item}" is listed twice (also TAG_EXPIRATION_OPTIONS[${first}])`, { code: 'duplicate-option' }));
   });
-  return { values, findings };
+  return { values: [...seen.keys()], findings };
 }
 
 function defaultInOptions(c: ConfigMap, values: string[] | undefined): Finding[] {
   if (values === undefined) return [];
   const def = str(c, 'DEFAULT_TAG_EXPIRATION') ?? (c.DEFAULT_TAG_EXPIRATION === undefined || c.DEFAULT_TAG_EXPIRATION === null ? DEFAULT_EXPIRATION : undefined);
-  if (def === undefined || parseDuration(def) === undefined || values.includes(def)) return [];
+  const seconds = def === undefined ? undefined : parseDuration(def);
+  if (def === undefined || seconds === undefined || values.includes(def)) return [];
   // Both Quay validators compare the strings, so 14d is not 2w.
-  const seconds = parseDuration(def);
   const same = values.find((v) => parseDuration(v) === seconds);
   const listed = values.length ? values.join(', ') : 'none';
   return [error('DEFAULT_TAG_EXPIRATION', `The default tag expiration period must be included in the allowed expiration periods: DEFAULT_TAG_EXPIRATION "${def}" is not in TAG_EXPIRATION_OPTIONS (${listed})`, {
@@ -52,7 +42,7 @@ function defaultInOptions(c: ConfigMap, values: string[] | undefined): Finding[]
   })];
 }
 
-/** Tag expiration (time machine): the default and every option are durations; the default is an option. Never skipped. */
+/** Tag expiration (time machine): the default is one of the options, no option twice. Never skipped. */
 export const timeMachine = defineFieldGroup({
   id: 'TimeMachine',
   title: 'Time machine',
@@ -60,10 +50,6 @@ export const timeMachine = defineFieldGroup({
   skipReason: () => null,
   rules: ({ config }) => {
     const opts = options(config);
-    return [
-      ...checkDurationValue(config.DEFAULT_TAG_EXPIRATION, 'DEFAULT_TAG_EXPIRATION'),
-      ...opts.findings,
-      ...defaultInOptions(config, opts.values),
-    ];
+    return [...opts.findings, ...defaultInOptions(config, opts.values)];
   },
 });

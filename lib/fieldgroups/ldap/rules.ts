@@ -1,9 +1,7 @@
-import { X509Certificate } from 'node:crypto';
-import { pemCertificates } from '../../certs/trust';
 import { nonEmpty, str, truthy, type ConfigMap } from '../../config/values';
 import { error, required, warning } from '../../validation/findings';
 import type { Finding } from '../../validation/types';
-import type { BundleFiles, RuleContext } from '../define';
+import type { RuleContext } from '../define';
 import { dnSyntaxError } from './dn';
 import { filterSyntaxError, wrapLikeQuay } from './filter';
 import { DEFAULT_LDAP_URI, FILTER_KEYS } from './settings';
@@ -11,7 +9,11 @@ import { DEFAULT_LDAP_URI, FILTER_KEYS } from './settings';
 const ATTRIBUTE_NAME = /^(?:[A-Za-z][A-Za-z0-9_-]*|[0-9]+(?:\.[0-9]+)+)$/;
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
-/** Offline LDAP rules (AUTHENTICATION_TYPE is LDAP): what config-tool and the legacy app checked, and more. */
+/**
+ * Offline LDAP rules (AUTHENTICATION_TYPE is LDAP): what config-tool and the legacy app checked, and
+ * more. Types (LDAP_BASE_DN as a string, timeouts) are the schema's findings; `ldap.crt` is parsed by
+ * the CACertificates group.
+ */
 export function ldapRules(ctx: RuleContext): Finding[] {
   const c = ctx.config;
   return [
@@ -22,8 +24,6 @@ export function ldapRules(ctx: RuleContext): Finding[] {
     ...secondaryRdnRules(c),
     ...['LDAP_UID_ATTR', 'LDAP_EMAIL_ATTR', 'LDAP_MEMBEROF_ATTR'].flatMap((k) => attributeRule(c, k)),
     ...FILTER_KEYS.flatMap((k) => filterRule(c, k)),
-    ...['LDAP_TIMEOUT', 'LDAP_NETWORK_TIMEOUT'].flatMap((k) => timeoutRule(c, k)),
-    ...ldapCrtRules(ctx.files, ctx.now),
   ];
 }
 
@@ -75,35 +75,29 @@ function has(c: ConfigMap, key: string): boolean {
   return c[key] !== undefined && c[key] !== null;
 }
 
-/** A list of RDN strings that Quay joins with ","; a plain string would be split into characters. */
+/**
+ * A list of RDN strings that Quay joins with "," (a plain string, which Quay would split into
+ * characters, and non-string items are schema type findings).
+ */
 function dnListRules(c: ConfigMap, key: string, isRequired: boolean): Finding[] {
   const v = c[key];
   if (v === undefined || v === null) return isRequired ? [required(key, '(the DN under which Quay looks for users, as a list like ["dc=example", "dc=org"])')] : [];
-  if (typeof v === 'string') return [listExpected(key, v)];
-  if (!Array.isArray(v)) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return [];
   if (isRequired && v.length === 0) return [error(key, `${key} is empty: it must list the pieces of the base DN, e.g. ["dc=example", "dc=org"]`, { code: 'required' })];
-  const bad = v.findIndex((x) => typeof x !== 'string' || x.trim() === '');
-  if (bad >= 0) return [error(`${key}[${bad}]`, `${key}[${bad}] must be a non-empty string such as "dc=example"`, { code: 'ldap-dn-item-invalid' })];
+  const bad = v.findIndex((x) => typeof x === 'string' && x.trim() === '');
+  if (bad >= 0) return [error(`${key}[${bad}]`, `${key}[${bad}] is empty: each item is a DN piece such as "dc=example"`, { code: 'ldap-dn-item-invalid' })];
   const joined = v.join(',');
   const problem = dnSyntaxError(joined);
   return problem ? [error(key, `${key} does not make a valid DN ("${joined}"): ${problem}`, { code: 'ldap-dn-syntax' })] : [];
 }
 
-function listExpected(key: string, value: string): Finding {
-  const pieces = value.split(',').map((p) => JSON.stringify(p.trim())).join(', ');
-  return error(key, `${key} must be a list of DN pieces, not a string`, {
-    code: 'ldap-dn-list-expected', hint: `write ${key}: [${pieces}] (Quay joins the list with commas; a string breaks it)`,
-  });
-}
-
 function secondaryRdnRules(c: ConfigMap): Finding[] {
   const key = 'LDAP_SECONDARY_USER_RDNS';
   const v = c[key];
-  if (typeof v === 'string') return [error(key, `${key} must be a list of RDN strings such as ["ou=people,ou=sales"], not a string`, { code: 'ldap-dn-list-expected' })];
   if (!Array.isArray(v)) return [];
   return v.flatMap((item, i): Finding[] => {
     const path = `${key}[${i}]`;
-    if (typeof item !== 'string') return [error(path, `${path} must be a string such as "ou=people,ou=sales"`, { code: 'ldap-dn-item-invalid' })];
+    if (typeof item !== 'string') return [];
     const problem = dnSyntaxError(item);
     return problem ? [error(path, `${path} "${item}" is not a valid RDN: ${problem}`, { code: 'ldap-dn-syntax' })] : [];
   });
@@ -131,27 +125,3 @@ function filterRule(c: ConfigMap, key: string): Finding[] {
   return [];
 }
 
-function timeoutRule(c: ConfigMap, key: string): Finding[] {
-  const v = c[key];
-  if (v === undefined || v === null) return [];
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return [];
-  return [error(key, `${key} must be a number of seconds`, { code: 'ldap-timeout-invalid' })];
-}
-
-function ldapCrtRules(files: BundleFiles, now: Date): Finding[] {
-  const bytes = files.get('ldap.crt');
-  if (!bytes) return [];
-  const pems = pemCertificates(Buffer.from(bytes).toString('latin1'));
-  if (pems.length === 0) return [error('ldap.crt', 'ldap.crt does not contain a PEM certificate (-----BEGIN CERTIFICATE-----)', { code: 'ldap-crt-invalid' })];
-  const findings: Finding[] = [];
-  for (const [i, pem] of pems.entries()) {
-    const which = pems.length > 1 ? `certificate ${i + 1} of ldap.crt` : 'ldap.crt';
-    try {
-      const cert = new X509Certificate(pem);
-      if (new Date(cert.validTo) < now) findings.push(warning('ldap.crt', `${which} (${cert.subject.replace(/\n/g, ', ')}) expired on ${cert.validTo}`, { code: 'ldap-crt-expired' }));
-    } catch (e) {
-      findings.push(error('ldap.crt', `${which} cannot be parsed: ${e instanceof Error ? e.message : String(e)}`, { code: 'ldap-crt-invalid' }));
-    }
-  }
-  return findings;
-}
