@@ -40,7 +40,13 @@ export interface RedisTarget {
 export async function probeRedis(t: RedisTarget, ctx: ProbeContext): Promise<Finding[]> {
   const label = `Redis at ${net.isIPv6(t.host) ? `[${t.host}]` : t.host}:${t.port} (${t.key})`;
   let stage: Stage = 'config';
-  const trackedCtx: ProbeContext = { ...ctx, enter: (s) => ((stage = s), ctx.enter(s)) };
+  const trackedCtx: ProbeContext = {
+    ...ctx,
+    enter: (s) => {
+      stage = s;
+      ctx.enter(s);
+    },
+  };
   const findings: Finding[] = [];
   let mismatch: Error | undefined;
   const tlsOptions = t.tls ? redisTlsOptions(t.tls, t.host, ctx, (e) => (mismatch = e)) : undefined;

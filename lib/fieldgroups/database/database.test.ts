@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSelfSignedServerCert } from '../../certs/self-signed';
 import type { Finding } from '../../validation/types';
 import type { BundleFiles } from '../define';
+import { validateConfig } from '../../validation/run';
 import { database } from './index';
 
 const PG = 'postgresql://quay:secret@db.example.com:5432/quay';
@@ -67,7 +68,6 @@ describe('Database rules: DB_CONNECTION_ARGS (PostgreSQL)', () => {
   const rows: Row[] = [
     ['empty', { DB_CONNECTION_ARGS: {} }, []],
     ['wrong type (left to the Schema check)', { DB_CONNECTION_ARGS: 'sslmode=require' }, []],
-    ['bad sslmode', { DB_CONNECTION_ARGS: { sslmode: 'on' } }, [e('db-sslmode-invalid', 'DB_CONNECTION_ARGS.sslmode')]],
     ['verify-full without any root cert', { DB_CONNECTION_ARGS: { sslmode: 'verify-full' } }, [e('db-ssl-root-cert-missing', 'DB_CONNECTION_ARGS.sslrootcert')]],
     ['verify-ca with the CA only in extra_ca_certs/', { DB_CONNECTION_ARGS: { sslmode: 'verify-ca' } }, [e('db-ssl-root-cert-missing', 'DB_CONNECTION_ARGS.sslrootcert')], { 'extra_ca_certs/db-ca.crt': CA.certPem }],
     ['verify-full with database.pem but no sslrootcert', { DB_CONNECTION_ARGS: { sslmode: 'verify-full' } }, [w('db-ssl-root-cert-implicit', 'DB_CONNECTION_ARGS.sslrootcert')], { 'database.pem': CA.certPem }],
@@ -85,12 +85,10 @@ describe('Database rules: DB_CONNECTION_ARGS (PostgreSQL)', () => {
     ['client cert without key', { DB_CONNECTION_ARGS: { sslcert: '/conf/stack/client.crt' } }, [e('ssl-client-cert-incomplete', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem }],
     ['client key not matching the cert', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [e('ssl-client-key-mismatch', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem, 'client.key': OTHER.keyPem }],
     ['client cert and key', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [], { 'client.crt': CA.certPem, 'client.key': CA.keyPem }],
-    ['autorollback as a string', { DB_CONNECTION_ARGS: { autorollback: 'false' } }, [e('db-connection-arg-type', 'DB_CONNECTION_ARGS.autorollback')]],
     ['autorollback true', { DB_CONNECTION_ARGS: { autorollback: true } }, []],
     ['threadlocals is ignored', { DB_CONNECTION_ARGS: { threadlocals: true } }, [w('db-threadlocals-ignored', 'DB_CONNECTION_ARGS.threadlocals')]],
     ['unknown option', { DB_CONNECTION_ARGS: { sslmodes: 'require' } }, [w('db-connection-arg-unknown', 'DB_CONNECTION_ARGS.sslmodes')]],
     ['MySQL ssl mapping on PostgreSQL', { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem' } } }, [e('db-connection-arg-wrong-db', 'DB_CONNECTION_ARGS.ssl')]],
-    ['connect_timeout not a number', { DB_CONNECTION_ARGS: { connect_timeout: 'soon' } }, [e('db-connection-arg-type', 'DB_CONNECTION_ARGS.connect_timeout')]],
   ];
   it.each(rows)('%s', (_name, config, expected, bundle) => {
     expect(brief(run({ DB_URI: PG, ...config }, bundle))).toEqual(expected);
@@ -109,12 +107,34 @@ describe('Database rules: DB_CONNECTION_ARGS (MySQL)', () => {
     ['ssl.ca not in the bundle', { DB_CONNECTION_ARGS: { ssl: { ca: 'conf/stack/database.pem' } } }, [e('ssl-file-missing', 'DB_CONNECTION_ARGS.ssl.ca')]],
     ['ssl without ca verifies nothing', { DB_CONNECTION_ARGS: { ssl: {} } }, [w('db-tls-unverified', 'DB_CONNECTION_ARGS.ssl')]],
     ['check_hostname false', { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem', check_hostname: false } } }, [w('db-tls-hostname-unchecked', 'DB_CONNECTION_ARGS.ssl.check_hostname')], { 'database.pem': CA.certPem }],
-    ['ssl: true', { DB_CONNECTION_ARGS: { ssl: true } }, [e('db-connection-arg-type', 'DB_CONNECTION_ARGS.ssl')]],
     ['sslmode is a PostgreSQL setting', { DB_CONNECTION_ARGS: { sslmode: 'require' } }, [e('db-connection-arg-wrong-db', 'DB_CONNECTION_ARGS.sslmode')]],
     ['ssl.cert without ssl.key', { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem', cert: 'client.crt' } } }, [e('ssl-client-cert-incomplete', 'DB_CONNECTION_ARGS.ssl.key')], { 'database.pem': CA.certPem, 'client.crt': CA.certPem }],
   ];
   it.each(rows)('%s', (_name, config, expected, bundle) => {
     expect(brief(run({ DB_URI: MY, ...config }, bundle))).toEqual([w('db-mysql-deprecated'), ...expected]);
+  });
+});
+
+describe('Database: wrong types and values are the Schema check\'s, reported once, and never probed', () => {
+  it.each([
+    ['sslmode outside libpq\'s list', PG, { sslmode: 'on' }, 'schema-enum', 'sslmode'],
+    ['sslmode as a boolean', PG, { sslmode: true }, 'schema-type', 'sslmode'],
+    ['autorollback as a string (truthy to peewee)', PG, { autorollback: 'false' }, 'schema-type', 'autorollback'],
+    ['connect_timeout not a number', PG, { connect_timeout: 'soon' }, 'schema-type', 'connect_timeout'],
+    ['MySQL ssl: true', MY, { ssl: true }, 'schema-type', 'ssl'],
+  ] as const)('%s', async (_name, uri, args, code, field) => {
+    const config = { DB_URI: uri, DB_CONNECTION_ARGS: args };
+    const report = await validateConfig({ config, files: files() }, { mode: 'offline', groups: ['Database'] });
+    const group = report.groups.find((g) => g.group === 'Database');
+    const errors = group?.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.code, fields: f.fields }));
+    expect(errors).toEqual([{ code, fields: [`DB_CONNECTION_ARGS.${field}`] }]);
+  });
+
+  it.each([
+    ['sslmode outside libpq\'s list', PG, { sslmode: 'on' }],
+    ['MySQL ssl: true', MY, { ssl: true }],
+  ] as const)('no probe with %s', (_name, uri, args) => {
+    expect(database.probes?.({ config: { DB_URI: uri, DB_CONNECTION_ARGS: args }, files: files(), now: new Date() })).toEqual([]);
   });
 });
 

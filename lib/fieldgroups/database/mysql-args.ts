@@ -50,12 +50,8 @@ export function checkMysqlArgs(args: Record<string, unknown> | undefined, files:
     : typeof a.ssl_ca === 'string'
       ? { ca: a.ssl_ca, cert: a.ssl_cert, key: a.ssl_key, check_hostname: a.ssl_verify_identity }
       : undefined;
-  if (a.ssl !== undefined && a.ssl !== null && !isObject(a.ssl) && a.ssl !== false) {
-    findings.push(
-      error('DB_CONNECTION_ARGS.ssl', 'DB_CONNECTION_ARGS.ssl must be a mapping such as {ca: /conf/stack/database.pem}', { code: 'db-connection-arg-type' }),
-    );
-    return { findings, tls: 'unusable' };
-  }
+  // A non-mapping `ssl` is a schema type error (PyMySQL would crash on it): no probe.
+  if (a.ssl !== undefined && a.ssl !== null && !isObject(a.ssl) && a.ssl !== false) return { findings, tls: 'unusable' };
   if (!ssl || a.ssl_disabled === true) return { findings, tls: undefined };
 
   for (const key of Object.keys(ssl)) {

@@ -1,4 +1,4 @@
-import { bool, isObject, str } from '../../config/values';
+import { isObject, str } from '../../config/values';
 import type { PostgresTls, SslMode } from '../../probes/postgres';
 import { error, warning } from '../../validation/findings';
 import type { Finding } from '../../validation/types';
@@ -10,7 +10,8 @@ import { clientPair, commonArgFindings, rootCertFile } from './tls-files';
  * `DB_CONNECTION_ARGS` for PostgreSQL. Quay passes them to psycopg2, i.e. to libpq, as keyword
  * arguments (data/database.py `_db_from_url`), so they follow libpq's rules: `sslrootcert` is the
  * only trust store (the system store is used only with `sslrootcert=system`), and `require`
- * verifies the CA when a root certificate is given.
+ * verifies the CA when a root certificate is given. Wrong types and values outside libpq's lists
+ * are reported by the Schema check; these rules only withhold the probe then.
  */
 
 export const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -48,20 +49,11 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
     );
   }
 
-  let mode: SslMode = 'prefer';
+  // A value outside libpq's list is a schema (enum/type) error; no probe then, and no second report.
   const rawMode = a.sslmode;
   const explicitMode = typeof rawMode === 'string' ? rawMode.trim() : undefined;
-  if (explicitMode !== undefined) {
-    if (!(SSL_MODES as readonly string[]).includes(explicitMode)) {
-      findings.push(
-        error('DB_CONNECTION_ARGS.sslmode', `DB_CONNECTION_ARGS.sslmode must be one of ${SSL_MODES.join(', ')}`, {
-          code: 'db-sslmode-invalid',
-        }),
-      );
-      return { findings, tls: undefined };
-    }
-    mode = explicitMode as SslMode;
-  }
+  if (rawMode !== undefined && rawMode !== null && !isSslMode(explicitMode)) return { findings, tls: undefined };
+  const mode: SslMode = isSslMode(explicitMode) ? explicitMode : 'prefer';
 
   const client = clientPair(a, files, 'sslcert', 'sslkey', 'DB_CONNECTION_ARGS');
   findings.push(...client.findings);
@@ -112,7 +104,6 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
       }),
     );
   }
-  findings.push(...typeFindings(a));
   const tls: PostgresTls = { mode: effective };
   if (anchors !== undefined) tls.ca = anchors;
   if (client.cert !== undefined && client.key !== undefined) {
@@ -122,18 +113,8 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
   return { findings, tls };
 }
 
-function typeFindings(a: Record<string, unknown>): Finding[] {
-  const out: Finding[] = [];
-  if (a.connect_timeout !== undefined && !/^\s*\d+\s*$/.test(String(a.connect_timeout))) {
-    out.push(error('DB_CONNECTION_ARGS.connect_timeout', 'DB_CONNECTION_ARGS.connect_timeout must be a whole number of seconds', { code: 'db-connection-arg-type' }));
-  }
-  if (a.sslrootcert !== undefined && typeof a.sslrootcert !== 'string') {
-    out.push(error('DB_CONNECTION_ARGS.sslrootcert', 'DB_CONNECTION_ARGS.sslrootcert must be a file path', { code: 'db-connection-arg-type' }));
-  }
-  if (bool(a, 'sslmode') !== undefined) {
-    out.push(error('DB_CONNECTION_ARGS.sslmode', 'DB_CONNECTION_ARGS.sslmode must be a string such as verify-full, not a boolean', { code: 'db-connection-arg-type' }));
-  }
-  return out;
+function isSslMode(v: string | undefined): v is SslMode {
+  return v !== undefined && (SSL_MODES as readonly string[]).includes(v);
 }
 
 function pemsOf(text: string): string[] {

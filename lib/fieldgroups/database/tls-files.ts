@@ -1,5 +1,6 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { pemCertificates } from '../../certs/trust';
+import { str } from '../../config/values';
 import type { TrustAnchors } from '../../probes/postgres-tls';
 import { error, warning } from '../../validation/findings';
 import type { Finding } from '../../validation/types';
@@ -8,7 +9,8 @@ import { resolveBundleFile } from './bundle-file';
 
 /**
  * Checks shared by both drivers' `DB_CONNECTION_ARGS`: unknown options (except `handled` ones, which
- * the caller reports more precisely) and peewee's own flags.
+ * the caller reports more precisely) and the obsolete `threadlocals`. Types (e.g. `autorollback`,
+ * which peewee reads with Python truthiness) are the Schema check's.
  */
 export function commonArgFindings(a: Record<string, unknown>, known: ReadonlySet<string>, handled: readonly string[], driver: string, consequence: string): Finding[] {
   const out: Finding[] = [];
@@ -20,10 +22,6 @@ export function commonArgFindings(a: Record<string, unknown>, known: ReadonlySet
         hint: `Quay passes every key to the driver: ${consequence}`,
       }),
     );
-  }
-  if (a.autorollback !== undefined && typeof a.autorollback !== 'boolean') {
-    // peewee reads it with Python truthiness: the string "false" turns autorollback on.
-    out.push(error('DB_CONNECTION_ARGS.autorollback', 'DB_CONNECTION_ARGS.autorollback must be true or false', { code: 'db-connection-arg-type' }));
   }
   if (a.threadlocals !== undefined) {
     out.push(
@@ -84,8 +82,8 @@ export interface ClientPairResult {
 
 /** A client certificate and its key: both or neither, both in the bundle, and matching. */
 export function clientPair(a: Record<string, unknown>, files: BundleFiles, certKey: string, keyKey: string, prefix: string): ClientPairResult {
-  const certPath = typeof a[certKey] === 'string' ? (a[certKey] as string) : undefined;
-  const keyPath = typeof a[keyKey] === 'string' ? (a[keyKey] as string) : undefined;
+  const certPath = str(a, certKey);
+  const keyPath = str(a, keyKey);
   if (certPath === undefined && keyPath === undefined) return { findings: [], unusable: false };
   const findings: Finding[] = [];
   if (certPath === undefined || keyPath === undefined) {
@@ -103,6 +101,10 @@ export function clientPair(a: Record<string, unknown>, files: BundleFiles, certK
   }
   const [cert, key] = texts;
   if (findings.length || cert === undefined || key === undefined) return { findings, unusable: true };
+  if (pemCertificates(cert).length === 0) {
+    findings.push(error(`${prefix}.${certKey}`, `${prefix}.${certKey} holds no PEM certificate`, { code: 'ssl-file-invalid' }));
+    return { findings, unusable: true };
+  }
   if (!keyMatches(cert, key)) {
     findings.push(error(`${prefix}.${keyKey}`, `${prefix}.${keyKey} does not belong to the certificate in ${prefix}.${certKey}`, { code: 'ssl-client-key-mismatch' }));
     return { findings, unusable: true };

@@ -44,21 +44,16 @@ export function checkRedisInstance(key: string, value: unknown, isRequired: bool
   const host = nonEmpty(value, 'host');
   if (value.host === undefined || value.host === null || (typeof value.host === 'string' && host === undefined)) findings.push(required(at('host')));
 
+  // Types and ranges (port 1–65535, db ≥ 0, ssl boolean, password/username strings) are the
+  // Schema check's findings; a value it rejects only withholds the probe here.
   const port = integerIn(value, 'port', 1, 65535);
-  if (port === null) findings.push(error(at('port'), `${at('port')} must be a port number from 1 to 65535`, { code: 'redis-port-invalid' }));
   const db = integerIn(value, 'db', 0, Number.MAX_SAFE_INTEGER);
-  if (db === null) findings.push(error(at('db'), `${at('db')} must be a database index (0 or more)`, { code: 'redis-db-invalid' }));
-
   const ssl = value.ssl;
-  if (ssl !== undefined && ssl !== null && typeof ssl !== 'boolean') {
-    // redis-py tests `if ssl:`, so the string "false" would turn TLS *on*.
-    findings.push(error(at('ssl'), `${at('ssl')} must be true or false, not ${JSON.stringify(ssl)}`, { code: 'redis-ssl-type', hint: 'Quay reads it with Python truthiness: any non-empty string means true' }));
-  }
-  for (const k of ['password', 'username'] as const) {
-    if (value[k] !== undefined && value[k] !== null && typeof value[k] !== 'string') {
-      findings.push(error(at(k), `${at(k)} must be a string (quote it in YAML)`, { code: 'redis-type' }));
-    }
-  }
+  const wellTyped =
+    port !== null &&
+    db !== null &&
+    (ssl === undefined || ssl === null || typeof ssl === 'boolean') &&
+    (['password', 'username'] as const).every((k) => value[k] === undefined || value[k] === null || typeof value[k] === 'string');
   if (nonEmpty(value, 'username') !== undefined && nonEmpty(value, 'password') === undefined) {
     findings.push(warning(at('username'), `${at('username')} is set without ${at('password')}: redis-py then authenticates with an empty password`, { code: 'redis-username-without-password' }));
   }
@@ -66,7 +61,7 @@ export function checkRedisInstance(key: string, value: unknown, isRequired: bool
 
   const tlsResult = ssl === true ? tlsSettings(key, value, files) : { findings: sslIgnored(key, value), tls: undefined, unusable: false };
   findings.push(...tlsResult.findings);
-  if (findings.some((f) => f.severity === 'error') || host === undefined || tlsResult.unusable) return { findings };
+  if (findings.some((f) => f.severity === 'error') || host === undefined || !wellTyped || tlsResult.unusable) return { findings };
 
   const target: RedisTarget = { key, host, port: port ?? 6379, db: db ?? 0 };
   const password = typeof value.password === 'string' ? value.password : undefined;

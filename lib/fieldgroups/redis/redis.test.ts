@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSelfSignedServerCert } from '../../certs/self-signed';
 import type { Finding } from '../../validation/types';
 import type { BundleFiles } from '../define';
+import { validateConfig } from '../../validation/run';
 import { redis } from './index';
 import { checkRedisInstance } from './instance';
 
@@ -27,15 +28,8 @@ describe('Redis rules', () => {
     ['USER_EVENTS_REDIS without host, BUILDLOGS_REDIS fine', { ...BASE, USER_EVENTS_REDIS: { port: 6379 } }, [e('required', 'USER_EVENTS_REDIS.host')]],
     ['empty host', { ...BASE, USER_EVENTS_REDIS: { host: ' ' } }, [e('required', 'USER_EVENTS_REDIS.host')]],
     ['PULL_METRICS_REDIS without host', { ...BASE, PULL_METRICS_REDIS: { password: 'x' } }, [e('required', 'PULL_METRICS_REDIS.host')]],
-    ['port 0', { ...BASE, USER_EVENTS_REDIS: { ...OK, port: 0 } }, [e('redis-port-invalid', 'USER_EVENTS_REDIS.port')]],
-    ['port 65536', { ...BASE, BUILDLOGS_REDIS: { ...OK, port: 65536 } }, [e('redis-port-invalid', 'BUILDLOGS_REDIS.port')]],
-    ['port not a number', { ...BASE, BUILDLOGS_REDIS: { ...OK, port: 'six' } }, [e('redis-port-invalid', 'BUILDLOGS_REDIS.port')]],
     ['port as a numeric string (redis-py accepts it)', { ...BASE, BUILDLOGS_REDIS: { ...OK, port: '6380' } }, []],
-    ['db -1', { ...BASE, BUILDLOGS_REDIS: { ...OK, db: -1 } }, [e('redis-db-invalid', 'BUILDLOGS_REDIS.db')]],
-    ['db 1.5', { ...BASE, BUILDLOGS_REDIS: { ...OK, db: 1.5 } }, [e('redis-db-invalid', 'BUILDLOGS_REDIS.db')]],
     ['db 2', { ...BASE, BUILDLOGS_REDIS: { ...OK, db: 2 } }, []],
-    ['ssl as the string "false" (truthy to Quay)', { ...BASE, BUILDLOGS_REDIS: { ...OK, ssl: 'false' } }, [e('redis-ssl-type', 'BUILDLOGS_REDIS.ssl')]],
-    ['password as a number', { ...BASE, USER_EVENTS_REDIS: { ...OK, password: 1234 } }, [e('redis-type', 'USER_EVENTS_REDIS.password')]],
     ['username without password', { ...BASE, USER_EVENTS_REDIS: { host: 'r', username: 'quay' } }, [w('redis-username-without-password', 'USER_EVENTS_REDIS.username')]],
     ['unknown key (redis-py TypeError)', { ...BASE, BUILDLOGS_REDIS: { ...OK, hostname: 'r' } }, [w('redis-unknown-key', 'BUILDLOGS_REDIS.hostname')]],
     ['socket_timeout where Quay passes it too', { ...BASE, USER_EVENTS_REDIS: { ...OK, socket_timeout: 5 } }, [e('redis-key-conflict', 'USER_EVENTS_REDIS.socket_timeout')]],
@@ -53,6 +47,25 @@ describe('Redis rules', () => {
 
   it('is never skipped', () => {
     expect(redis.skipReason({ config: {}, files: files(), now: new Date() })).toBeNull();
+  });
+});
+
+describe('Redis: wrong types and ranges are the Schema check\'s, reported once, and never probed', () => {
+  it.each([
+    ['port 0', { port: 0 }, 'schema-minimum', 'port'],
+    ['port 65536', { port: 65536 }, 'schema-maximum', 'port'],
+    ['port not a number', { port: 'six' }, 'schema-type', 'port'],
+    ['db -1', { db: -1 }, 'schema-minimum', 'db'],
+    ['db 1.5', { db: 1.5 }, 'schema-type', 'db'],
+    ['ssl as the string "false" (truthy to Quay)', { ssl: 'false' }, 'schema-type', 'ssl'],
+    ['password as a number', { password: 1234 }, 'schema-type', 'password'],
+  ] as const)('%s', async (_name, patch, code, field) => {
+    const config = { ...BASE, USER_EVENTS_REDIS: { ...OK, ...patch } };
+    expect(redis.rules({ config, files: files(), now: new Date() })).toEqual([]);
+    expect((redis.probes?.({ config, files: files(), now: new Date() }) ?? []).map((p) => p.name)).toEqual(['BUILDLOGS_REDIS']);
+    const report = await validateConfig({ config, files: files() }, { mode: 'offline', groups: ['Redis'] });
+    const group = report.groups.find((g) => g.group === 'Redis');
+    expect(group?.findings.map((f) => ({ code: f.code, fields: f.fields }))).toEqual([{ code, fields: [`USER_EVENTS_REDIS.${field}`] }]);
   });
 });
 
