@@ -221,6 +221,12 @@ describe('checkAgainstSchema: one precise violation per problem', () => {
     expect(checkAgainstSchema({ SERVER_HOSTNAM: 'quay.example.com', server_hostname: 'x', X_CUSTOM: { a: 1 } })).toEqual([]);
   });
 
+  it('collapses anyOf noise item by item in a long list, in linear time', () => {
+    const violations = checkAgainstSchema({ CONTACT_INFO: Array.from({ length: 10_000 }, (_, i) => `nope-${i}`) });
+    expect(violations).toHaveLength(21);
+    expect(violations[0]).toMatchObject({ path: 'CONTACT_INFO[0]', keyword: 'anyOf' });
+  });
+
   it('caps a huge list of wrong items and says how many more there are', () => {
     const violations = checkAgainstSchema({ SUPER_USERS: Array.from({ length: 5000 }, (_, i) => i) });
     expect(violations).toHaveLength(21);
@@ -404,6 +410,13 @@ describe('checkAgainstSchema never crashes', () => {
       expect(typeof v.message).toBe('string');
       expect(v.message.length).toBeLessThan(1000);
     }
+  });
+
+  it('survives cyclic values (YAML aliases can build them)', () => {
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    const violations = checkAgainstSchema({ SUPER_USERS: [loop, loop], DB_CONNECTION_ARGS: loop, BUILD_MANAGER: [loop, loop] });
+    expect(violations.map((v) => v.path)).toEqual(['SUPER_USERS[0]', 'SUPER_USERS[1]', 'BUILD_MANAGER[0]']);
   });
 
   it('says what is wrong when the config itself is not a mapping', () => {

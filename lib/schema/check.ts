@@ -45,16 +45,23 @@ export function checkAgainstSchema(config: ConfigMap): SchemaViolation[] {
   return capped(relevant(errors).map((e) => toViolation(e, input)));
 }
 
-/** Drops ajv's bookkeeping errors: `if` wrappers, the branches of a failed anyOf/oneOf, duplicates. */
+/**
+ * Drops ajv's bookkeeping errors: `if` wrappers, the branches of a failed anyOf/oneOf, errors that only
+ * follow from a wrong type, and duplicates.
+ */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  const isBranchOf = (e: ErrorObject, alt: ErrorObject) =>
-    e.schemaPath.startsWith(`${alt.schemaPath}/`) &&
-    (e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`));
+  // Indexed by schema path and data path, so a 10 000-item list stays linear.
+  const alternatives = new Set(
+    errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}|${e.instancePath}`),
+  );
+  const isBranch = (e: ErrorObject) =>
+    prefixes(e.schemaPath, false).some((s) => prefixes(e.instancePath, true).some((i) => alternatives.has(`${s}|${i}`)));
+  const own = errors.filter((e) => e.keyword !== 'if' && !isBranch(e));
+  // Once a value has the wrong type, its enum, pattern or range errors only repeat the problem.
+  const wrongType = new Set(own.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const kept = new Map<string, ErrorObject>();
-  for (const e of errors) {
-    if (e.keyword === 'if') continue;
-    if (alternatives.some((alt) => alt !== e && isBranchOf(e, alt))) continue;
+  for (const e of own) {
+    if (e.keyword !== 'type' && wrongType.has(e.instancePath)) continue;
     const id = `${e.instancePath}\u0000${e.keyword}\u0000${stableParams(e.params)}`;
     const seen = kept.get(id);
     // The same problem found twice (a tuple item and the engine schema it refers to): keep the titled one.
@@ -73,6 +80,15 @@ function toViolation(error: ErrorObject, config: Record<string, unknown>): Schem
 }
 
 /** `required` and `additionalProperties` are about a child key: the violation names the child. */
+/** `#/a/b/c` → [`#/a/b`, `#/a`, `#`] (proper ancestors); data paths include themselves. */
+function prefixes(path: string, includeSelf: boolean): string[] {
+  const out = includeSelf ? [path] : [];
+  for (let end = path.lastIndexOf('/'); end >= 0; end = end === 0 ? -1 : path.lastIndexOf('/', end - 1)) {
+    out.push(path.slice(0, end));
+  }
+  return out;
+}
+
 function childOf(error: ErrorObject): string | undefined {
   const params: Record<string, unknown> = isObject(error.params) ? error.params : {};
   if (error.keyword === 'required' && typeof params.missingProperty === 'string') return params.missingProperty;
