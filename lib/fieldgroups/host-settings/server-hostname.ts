@@ -67,9 +67,9 @@ export function serverHostnameFindings(value: unknown): { findings: Finding[]; p
       }),
     );
   }
-  if (/(^|\.)quay\.io$/i.test(parsed.host)) {
+  if (/quay\.io/i.test(parsed.host)) {
     findings.push(
-      warning(KEY, `SERVER_HOSTNAME is "${parsed.host}", the public Quay service's name (the schema's example value)`, {
+      warning(KEY, `SERVER_HOSTNAME "${parsed.host}" contains quay.io, the public Quay service's name (and the schema's example value)`, {
         code: 'hostname-quay-io',
         hint: 'set the name under which YOUR registry is reached',
       }),
