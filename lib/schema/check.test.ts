@@ -240,6 +240,7 @@ describe('checkAgainstSchema never echoes secrets', () => {
     ['a Redis password of the wrong type', { BUILDLOGS_REDIS: { password: 987654321 } }, '987654321'],
     ['an LDAP password in a list', { LDAP_ADMIN_PASSWD: ['hunter2-secret'] }, 'hunter2-secret'],
     ['a storage secret key', { DISTRIBUTED_STORAGE_CONFIG: { d: ['S3Storage', { s3_secret_key: 42424242 }] } }, '42424242'],
+    ['an Azure connection string of the wrong type', { DISTRIBUTED_STORAGE_CONFIG: { az: ['AzureStorage', { connection_string: 55555555 }] } }, '55555555'],
     ['a PSK in an enum-like position', { SECURITY_SCANNER_V4_PSK: 31337 }, '31337'],
     ['a URI with credentials in a pattern message', { SECURITY_SCANNER_V4_ENDPOINT: 'ftp://user:topsecretpw@clair' }, 'topsecretpw'],
   ])('%s', (_name, config, secret) => {

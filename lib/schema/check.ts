@@ -16,6 +16,9 @@ export interface SchemaViolation {
   message: string;
 }
 
+/** Secret-bearing names that `isSecretKeyName` does not cover (an Azure connection string holds the account key). */
+const EXTRA_SECRET_NAMES = /(connection_string|_DSN$|^DSN$)/i;
+
 /** Caps so that a 100 000-item list of wrong values yields a readable report, not 100 000 lines. */
 const MAX_PER_KEY = 20;
 const MAX_TOTAL = 300;
@@ -75,7 +78,7 @@ function toViolation(error: ErrorObject, config: Record<string, unknown>): Schem
   const child = childOf(error);
   if (child !== undefined) segments.push(child);
   const path = formatKeyPath(segments, config);
-  const reveal = !segments.some(isSecretKeyName) && !looksLikeCredentialUri(error.data);
+  const reveal = !segments.some((s) => isSecretKeyName(s) || EXTRA_SECRET_NAMES.test(s)) && !looksLikeCredentialUri(error.data);
   return { key: segments[0] ?? '', path, keyword: error.keyword, message: describeError(error, { path, reveal }) };
 }
 

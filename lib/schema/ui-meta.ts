@@ -24,6 +24,7 @@ export const WIDGETS = [
   'storage',
   'duration',
 ] as const;
+/** One of {@link WIDGETS}. */
 export type Widget = (typeof WIDGETS)[number];
 
 /** Wizard sections in display order; every key belongs to exactly one. */
@@ -49,6 +50,7 @@ export const SECTION_IDS = [
   'features',
   'advanced',
 ] as const;
+/** One of {@link SECTION_IDS}. */
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** When a field is shown: another key equals a value, is one of several, is (not) truthy, or all of these. */
