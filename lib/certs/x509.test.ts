@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildChain, isIssuedBy, systemRoots } from './chain';
 import { dnsNameMatches, matchCertificateHostname } from './hostname';
+import { inspectCertificateFile } from './inspect';
 import { pemBlocks, fileText, looksLikeDer } from './pem';
 import { keyMatchesCertificate, parsePrivateKey } from './private-key';
 import { ecSelfSigned, rsaKey, testCa, testLeaf } from './test-pki';
@@ -177,5 +178,25 @@ describe('pem helpers', () => {
     expect(fileText(new Uint8Array([0x30, 0x82, 0x00, 0x10, 0x00]))).toBeUndefined();
     expect(looksLikeDer(new Uint8Array([0x30, 0x82, 0x01, 0x10, 0x01]))).toBe(true);
     expect(fileText(new TextEncoder().encode('abc'))).toBe('abc');
+  });
+});
+
+describe('inspectCertificateFile', () => {
+  const ca = testCa('Inspect CA', { now });
+  const leaf = testLeaf(ca, { now, dnsNames: ['a.example.com'], notAfter: new Date(now.getTime() + 10 * DAY) });
+  it('summarises a PEM chain as plain data and counts private keys', () => {
+    const r = inspectCertificateFile(new TextEncoder().encode(leaf.certPem + ca.certPem + leaf.privatePem), now);
+    expect(r.format).toBe('pem');
+    expect(r.privateKeys).toBe(1);
+    expect(r.certificates.map((c) => [c.commonName, c.isCA, c.validity, c.daysLeft])).toEqual([
+      ['a.example.com', false, 'valid', 10],
+      ['Inspect CA', true, 'valid', 365],
+    ]);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+  it('reads a DER certificate and tells garbage', () => {
+    const der = Buffer.from(ca.certPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    expect(inspectCertificateFile(new Uint8Array(der), now).certificates[0]?.commonName).toBe('Inspect CA');
+    expect(inspectCertificateFile(new Uint8Array([0, 1, 2]), now)).toEqual({ certificates: [], errors: [], privateKeys: 0, format: 'unknown' });
   });
 });
