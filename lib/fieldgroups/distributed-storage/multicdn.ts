@@ -5,7 +5,7 @@ import { akamaiS3Storage } from './akamai';
 import { cloudFlareStorage } from './cloudflare';
 import { cloudFrontedS3Storage } from './cloudfront';
 import { checkParams, locationPath, paramPath, type EngineSpec, type ParamPaths, type StorageLocation } from './engine';
-import { checkS3Connection, s3ProbeRun, type S3Params } from './s3';
+import { checkS3Connection, S3_PARAMS, s3ProbeRun, type S3Params } from './s3';
 
 /**
  * MultiCDNStorage(context, storage_config, providers, default_provider, rules)
@@ -53,10 +53,9 @@ function check(loc: StorageLocation): Finding[] {
     }
     const own = value[1];
     const combined: StorageLocation = { name: loc.name, engine: spec.name, params: { ...(storageConfig ?? {}), ...own } };
-    const paths: ParamPaths = {
-      path: (k) => (k in own ? `${base}[1].${k}` : sub(loc, 'storage_config', `.${k}`)),
-      fields: (k) => at(k in own ? `${base}[1].${k}` : sub(loc, 'storage_config', `.${k}`)),
-    };
+    // A parameter is reported where it is, or, when missing, where it belongs: S3 ones in storage_config.
+    const where = (k: string) => (k in own || (!(k in (storageConfig ?? {})) && !(k in S3_PARAMS)) ? `${base}[1].${k}` : sub(loc, 'storage_config', `.${k}`));
+    const paths: ParamPaths = { path: where, fields: (k) => at(where(k)) };
     findings.push(...checkParams(spec, combined, paths));
   }
   for (const [i, rule] of (Array.isArray(loc.params.rules) ? loc.params.rules : []).entries()) {

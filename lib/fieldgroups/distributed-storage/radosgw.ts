@@ -28,10 +28,15 @@ const RADOSGW_PARAMS: Readonly<Record<string, ParamSpec>> = {
 export function radosEndpoint(loc: StorageLocation): string {
   let host = param(loc, 'hostname') ?? '';
   if (!/^https?:\/\//i.test(host)) host = `${truthyParam(loc, 'is_secure', false) ? 'https' : 'http'}://${host}`;
-  const port = intParam(loc, 'port');
+  const port = validPort(intParam(loc, 'port'));
   const lastPart = host.split(':').at(-1)?.replace(/[\s/]+$/, '') ?? '';
   if (port && !/^\d+$/.test(lastPart)) host = `${host}:${port}`;
   return new URL(host).origin;
+}
+
+/** A port Quay could use; an invalid one is reported by the parameter checks, not here. */
+function validPort(n: number | undefined): number | undefined {
+  return n !== undefined && n >= 1 && n <= 65535 ? n : undefined;
 }
 
 function check(loc: StorageLocation): Finding[] {
