@@ -86,6 +86,15 @@ describe('PostgreSQL probe', () => {
     expect(hanging.accepted()).toBeGreaterThan(before);
   });
 
+  it('called directly (without the pipeline\'s redaction) its findings still carry no password', async () => {
+    const ctx: ProbeContext = { signal: AbortSignal.timeout(1500), timeoutMs: 1500, files: new Map(), extraCAs: [], enter: () => {}, endpoints: DEFAULT_ENDPOINTS };
+    const target = { host: pg.host, port: pg.port, user: pg.user, database: 'quay_missing', tls: { mode: 'prefer' as const }, fields: ['DB_URI'] };
+    const wrong = await probePostgres({ ...target, password: 'Wr0ng-Passw0rd' }, ctx);
+    const missing = await probePostgres({ ...target, password: pg.password }, ctx);
+    expect([...wrong, ...missing].map((f) => f.code)).toEqual(['auth-failed', 'database-missing']);
+    expect(JSON.stringify([wrong, missing])).not.toMatch(new RegExp(`Wr0ng-Passw0rd|${pg.password}`));
+  });
+
   it('honours its abort signal: resolves with a timeout finding and closes its socket', async () => {
     const open = new Set<net.Socket>();
     const server = net.createServer((s) => {

@@ -1,3 +1,4 @@
+import { pemCertificates } from '../../certs/trust';
 import { isObject, str } from '../../config/values';
 import type { PostgresTls, SslMode } from '../../probes/postgres';
 import { error, warning } from '../../validation/findings';
@@ -68,7 +69,7 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
     if (implicit !== undefined) {
       // config-tool (and this tool) use database.pem when sslrootcert is absent; libpq would look in
       // ~/.postgresql/root.crt instead, so the config should say where the CA is.
-      anchors = { source: 'database.pem', pems: pemsOf(implicit) };
+      anchors = { source: 'database.pem', pems: pemCertificates(implicit) };
       findings.push(
         warning('DB_CONNECTION_ARGS.sslrootcert', `sslmode ${mode} without DB_CONNECTION_ARGS.sslrootcert: the check uses the bundle's database.pem, but libpq in Quay reads ~/.postgresql/root.crt unless sslrootcert names the file`, {
           code: 'db-ssl-root-cert-implicit',
@@ -96,7 +97,7 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
     findings.push(
       warning('DB_CONNECTION_ARGS.sslmode', 'DB_CONNECTION_ARGS.sslmode is disable: the connection to the database is not encrypted', { code: 'db-tls-disabled' }),
     );
-  } else if (explicitMode !== undefined && !verifying && !anchors) {
+  } else if (explicitMode !== undefined && effective !== 'verify-ca' && effective !== 'verify-full') {
     findings.push(
       warning('DB_CONNECTION_ARGS.sslmode', `DB_CONNECTION_ARGS.sslmode is ${explicitMode}: the database's certificate is not verified`, {
         code: 'db-tls-unverified',
@@ -115,8 +116,4 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
 
 function isSslMode(v: string | undefined): v is SslMode {
   return v !== undefined && (SSL_MODES as readonly string[]).includes(v);
-}
-
-function pemsOf(text: string): string[] {
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
