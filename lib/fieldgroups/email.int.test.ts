@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
@@ -32,10 +33,20 @@ const SERVER = ['MAIL_SERVER', 'MAIL_PORT'];
 const CREDS = ['MAIL_USERNAME', 'MAIL_PASSWORD'];
 
 let hanging: HangingServer;
+let ssh: net.Server;
+let sshPort = 0;
 beforeAll(async () => {
   hanging = await startHangingServer();
+  // Something else entirely on the port: an SSH banner instead of an SMTP greeting.
+  ssh = net.createServer((s) => s.end('SSH-2.0-OpenSSH_9.2\r\n'));
+  await new Promise<void>((resolve) => ssh.listen(0, '127.0.0.1', () => resolve()));
+  const addr = ssh.address();
+  sshPort = typeof addr === 'object' && addr ? addr.port : 0;
 });
-afterAll(() => hanging.close());
+afterAll(async () => {
+  await hanging.close();
+  await new Promise((r) => ssh.close(r));
+});
 
 describe('Email online', () => {
   it('passes STARTTLS + AUTH with the CA in extra_ca_certs', async () => {
@@ -110,6 +121,11 @@ describe('Email online', () => {
   it('times out a silent server in the TLS handshake for implicit TLS (tls stage)', async () => {
     const g = await mail(implicit({ MAIL_SERVER: '127.0.0.1', MAIL_PORT: hanging.port }));
     expect(summary(g)).toEqual([{ code: 'timeout', fields: ['MAIL_SERVER', 'MAIL_USE_SSL'], severity: 'error', stage: 'tls' }]);
+  });
+
+  it('tells a port where something else than SMTP answers', async () => {
+    const g = await mail(starttls({ MAIL_PORT: sshPort }));
+    expect(summary(g)).toEqual([{ code: 'not-smtp', fields: SERVER, severity: 'error', stage: 'tcp' }]);
   });
 
   it('points at MAIL_USE_SSL when an implicit-TLS server waits for a handshake', async () => {
