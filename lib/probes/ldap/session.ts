@@ -81,13 +81,14 @@ export async function openSession(target: LdapTarget, ctx: ProbeContext, track: 
     timeout: ctx.timeoutMs,
     ...(opened instanceof tls.TLSSocket ? { createSecureConnection: () => opened } : { createConnection: () => opened }),
   });
+  // The abort listener stays until the unbind is done, so a server that stalls it is cut off too.
   const close = async () => {
-    ctx.signal.removeEventListener('abort', onAbort);
     try {
       if (!ctx.signal.aborted) await client.unbind();
     } catch {
       /* the connection is going away anyway */
     } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
       socket.destroy();
     }
   };
