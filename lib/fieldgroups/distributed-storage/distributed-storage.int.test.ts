@@ -17,6 +17,7 @@ const swift = h.services.swift as {
   swiftUser: string;
   swiftKey: string;
   container: string;
+  tempUrlKey: string;
 };
 const withCa = new Map([['extra_ca_certs/test-ca.crt', new TextEncoder().encode(h.certs.caPem)]]);
 
@@ -188,6 +189,14 @@ describe('DistributedStorage online: SwiftStorage (auth v1)', () => {
   it('the read-only user may see the container but not write', async () => {
     const g = await storage({ swift: swiftV1({ swift_user: swift.readOnlyAccessKey, swift_password: swift.readOnlySecretKey }) });
     expect(g.findings.map((f) => [f.code, f.stage])).toEqual([['write-denied', 'semantic']]);
+  });
+
+  it('temp_url_key: a temp URL for the probe object is fetched, as Quay validated it', async () => {
+    expect((await storage({ swift: swiftV1({ temp_url_key: swift.tempUrlKey }) })).findings).toEqual([]);
+    const wrong = await storage({ swift: swiftV1({ temp_url_key: 'wrong-secret-value' }) });
+    expect(wrong.findings.map(brief)).toEqual([
+      { code: 'temp-url-failed', severity: 'error', stage: 'semantic', fields: ['DISTRIBUTED_STORAGE_CONFIG.swift[1].temp_url_key', 'DISTRIBUTED_STORAGE_CONFIG.swift'] },
+    ]);
   });
 
   it('a closed auth port fails at TCP, a hanging one times out', async () => {

@@ -18,7 +18,8 @@ import type { ServiceModule } from '../types';
  * harness server cert, and a wrong-host cert), so signatures over `Host` still match.
  *
  * Accounts: `quay:quayuser` (admin of account AUTH_quay) and `quay:reader` (read-only on the
- * container through its read ACL: can read, cannot write). Container/bucket `quay` exists.
+ * container through its read ACL: can read, cannot write). Container/bucket `quay` exists; the
+ * account has a temp URL key (tempurl middleware), as Quay's direct downloads from Swift need.
  */
 export const service: ServiceModule = {
   name: 'swift',
@@ -30,7 +31,10 @@ export const service: ServiceModule = {
     const secretKey = `quaysecret-${randomBytes(6).toString('hex')}`;
     const readerKey = `readersecret-${randomBytes(6).toString('hex')}`;
 
+    const t0 = Date.now();
+    const phase = (what: string) => env.log(`swift: ${what} after ${Date.now() - t0} ms`);
     buildRings(etc, { object: objectPort, container: containerPort, account: accountPort });
+    phase('rings built');
     for (const [kind, port] of [['object', objectPort], ['container', containerPort], ['account', accountPort]] as const) {
       writeFileSync(path.join(etc, `${kind}-server.conf`), backendConf(kind, port, base));
     }
@@ -54,15 +58,20 @@ export const service: ServiceModule = {
           }),
         );
       }
-      await Promise.all([proxyPort, objectPort, containerPort, accountPort, memcachePort].map((p) => waitForPort(p, 30_000)));
-      await waitUntil(async () => (await request(proxyPort, 'GET', '/healthcheck')).status === 200, 'swift proxy', 30_000);
+      await Promise.all([proxyPort, objectPort, containerPort, accountPort, memcachePort].map((p) => waitForPort(p, 60_000)));
+      phase('all ports listening');
+      await waitUntil(async () => (await request(proxyPort, 'GET', '/healthcheck')).status === 200, 'swift proxy', 60_000);
 
       const token = await waitForToken(proxyPort, 'quay:quayuser', secretKey);
+      phase('token issued');
       const put = await request(proxyPort, 'PUT', '/v1/AUTH_quay/quay', {
         'x-auth-token': token,
         'x-container-read': 'quay:reader',
       });
       if (put.status >= 300) throw new Error(`could not create container quay: HTTP ${put.status}`);
+      const tempUrlKey = `tempurl-${randomBytes(6).toString('hex')}`;
+      const meta = await request(proxyPort, 'POST', '/v1/AUTH_quay', { 'x-auth-token': token, 'x-account-meta-temp-url-key': tempUrlKey });
+      if (meta.status >= 300) throw new Error(`could not set the temp URL key: HTTP ${meta.status}`);
 
       const httpsPort = await forwardTls(proxyPort, env.certs.serverCertPem, env.certs.serverKeyPem, forwarders);
       const wrongHostHttpsPort = await forwardTls(proxyPort, env.certs.wrongHostCertPem, env.certs.wrongHostKeyPem, forwarders);
@@ -84,6 +93,7 @@ export const service: ServiceModule = {
           swiftUser: 'quay:quayuser',
           swiftKey: secretKey,
           container: 'quay',
+          tempUrlKey,
         },
         async stop() {
           await Promise.allSettled(forwarders.map((s) => new Promise<void>((r) => s.close(() => r()))));
@@ -151,7 +161,7 @@ user = root
 swift_dir = ${base}/etc
 log_address = ${base}/log/devlog-nonexistent
 [pipeline:main]
-pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats s3api tempauth copy slo dlo keymaster encryption proxy-logging proxy-server
+pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempurl s3api tempauth copy slo dlo keymaster encryption proxy-logging proxy-server
 [app:proxy-server]
 use = egg:swift#proxy
 account_autocreate = true
@@ -165,6 +175,8 @@ location = us-east-1
 [filter:cache]
 use = egg:swift#memcache
 memcache_servers = 127.0.0.1:${memcachePort}
+[filter:tempurl]
+use = egg:swift#tempurl
 [filter:catch_errors]
 use = egg:swift#catch_errors
 [filter:gatekeeper]
@@ -217,7 +229,7 @@ async function waitForToken(port: number, user: string, key: string): Promise<st
       return r.status === 200 && token !== '';
     },
     'swift tempauth token',
-    30_000,
+    60_000,
   );
   return token;
 }
