@@ -37,7 +37,7 @@ export class BundleBuilder {
   entryError(raw: Uint8Array | string, reason: string): BundleError {
     const shown = displayName(raw);
     const who = this.options.describe ? this.options.describe(shown) : `entry ${shown}`;
-    return new BundleError(this.prefix(`${who}: ${reason}`), typeof raw === 'string' ? raw : shown);
+    return new BundleError(this.prefix(`${who}: ${reason}`), entryLabel(raw, shown));
   }
 
   /** An error about the bundle as a whole. */
@@ -160,6 +160,16 @@ function leftOutFinding(group: string, names: string[]): Finding {
     code: 'bundle-entry-left-out',
     hint: 'Quay reads only config.yaml, the other top-level files and extra_ca_certs/* from /conf/stack',
   });
+}
+
+/** The entry name for BundleError.entry: as given when it is text, else its escaped display form. */
+function entryLabel(raw: Uint8Array | string, shown: string): string {
+  if (typeof raw === 'string') return raw;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return shown;
+  }
 }
 
 /** `20 MiB`, `1.5 MiB`, `512 bytes`. */

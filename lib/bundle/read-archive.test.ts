@@ -128,6 +128,9 @@ describe('readBundleFromArchive: hostile archives', () => {
   it.each(cases)('rejects %s, naming the entry', async (_name, entries, message) => {
     const e = await rejection(tgzOf(entries), 'bundle.tgz');
     expect(e.message.startsWith(`bundle.tgz: ${message}`)).toBe(true);
+    // The entry as named in the message, unescaped where it is text.
+    const named = /^entry (".*?(?<!\\)")/.exec(message)?.[1] ?? '';
+    expect(e.entry).toBe(named.includes('\\x') ? named : JSON.parse(named));
   });
 
   it('rejects more than MAX_ENTRIES entries', async () => {

@@ -28,7 +28,14 @@ function changedLines(before: string, after: string): Array<[number, string]> {
   return b.flatMap((line, i) => (line === a[i] ? [] : [[i + 1, line] as [number, string]]));
 }
 
-function edit(text: string, change: (c: Record<string, any>) => void): { out: string; config: ConfigMap } {
+/** Sets a value at a path of keys and indexes, creating nothing: the path must exist up to its last step. */
+function set(root: unknown, keys: Array<string | number>, value: unknown): void {
+  let node = root;
+  for (const k of keys.slice(0, -1)) node = (node as Record<string | number, unknown>)[k];
+  (node as Record<string | number, unknown>)[keys[keys.length - 1] as string | number] = value;
+}
+
+function edit(text: string, change: (c: ConfigMap) => void): { out: string; config: ConfigMap } {
   const original = load(text);
   const config = structuredClone(original.config);
   change(config);
@@ -70,14 +77,14 @@ describe('renderConfigYaml: unedited', () => {
 describe('renderConfigYaml: edits', () => {
   it('changes one scalar deep inside DISTRIBUTED_STORAGE_CONFIG and nothing else', () => {
     const { out } = edit(FIXTURE, (c) => {
-      c.DISTRIBUTED_STORAGE_CONFIG.default[1].port = 8443;
+      set(c, ['DISTRIBUTED_STORAGE_CONFIG', 'default', 1, 'port'], 8443);
     });
     expect(changedLines(FIXTURE, out)).toEqual([[33, '      port: 8443            # TLS terminated at the gateway']]);
   });
 
   it('re-renders a structurally changed key with the comments inside it, leaving other keys as they were', () => {
     const { out } = edit(FIXTURE, (c) => {
-      c.DISTRIBUTED_STORAGE_CONFIG.default[1].s3_region = 'us-east-1';
+      set(c, ['DISTRIBUTED_STORAGE_CONFIG', 'default', 1, 's3_region'], 'us-east-1');
     });
     const before = FIXTURE.split('\n');
     const after = out.split('\n');
@@ -95,7 +102,7 @@ describe('renderConfigYaml: edits', () => {
   it('keeps a comment that sat on the key line of a re-rendered block', () => {
     const text = 'A: 1\nB:   # about B\n  x: 1\n  y: [1]\nC: 3\n';
     const { out } = edit(text, (c) => {
-      c.B.z = 2;
+      set(c, ['B', 'z'], 2);
     });
     expect(out).toBe('A: 1\nB:   # about B\n  x: 1\n  y: [1]\n  z: 2\nC: 3\n');
   });
@@ -126,9 +133,9 @@ describe('renderConfigYaml: edits', () => {
   it('keeps the line endings of a CRLF file', () => {
     const text = FIXTURE.replace(/\n/g, '\r\n');
     const { out } = edit(text, (c) => {
-      c.DB_CONNECTION_ARGS.sslmode = 'require';
-      c.DISTRIBUTED_STORAGE_CONFIG.dc2[1].port = 8443;
-      c.DISTRIBUTED_STORAGE_CONFIG.dc2[1].extra = 'x';
+      set(c, ['DB_CONNECTION_ARGS', 'sslmode'], 'require');
+      set(c, ['DISTRIBUTED_STORAGE_CONFIG', 'dc2', 1, 'port'], 8443);
+      set(c, ['DISTRIBUTED_STORAGE_CONFIG', 'dc2', 1, 'extra'], 'x');
       c.NEW_KEY = { a: 'b' };
     });
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
@@ -141,9 +148,9 @@ describe('renderConfigYaml: edits', () => {
       c.SERVER_HOSTNAME = 'yes';
       c.MAIL_PORT = '0587';
       c.REGISTRY_TITLE = 'null';
-      c.DISTRIBUTED_STORAGE_CONFIG.default[1].s3_bucket = '1:20';
+      set(c, ['DISTRIBUTED_STORAGE_CONFIG', 'default', 1, 's3_bucket'], '1:20');
       c.LDAP_USER_RDN = ['~', 'a,b'];
-      c.FOOTER_LINKS.TERMS_OF_SERVICE_URL = 'on';
+      set(c, ['FOOTER_LINKS', 'TERMS_OF_SERVICE_URL'], 'on');
     });
     expect(out).toContain("SERVER_HOSTNAME: 'yes'\n");
     expect(out).toContain("MAIL_PORT: '0587'              # STARTTLS submission port\n");
@@ -155,9 +162,9 @@ describe('renderConfigYaml: edits', () => {
     edit(text, (c) => {
       c.PLAIN = s;
       c.QUOTED = s;
-      c.LIST[0] = s;
-      c.FLOW[0] = s;
-      c.MAP.k = s;
+      set(c, ['LIST', 0], s);
+      set(c, ['FLOW', 0], s);
+      set(c, ['MAP', 'k'], s);
       c.LITERAL = s;
       c.NEW = { [s]: s };
     });
@@ -172,7 +179,7 @@ describe('renderConfigYaml: edits', () => {
 
   it('materialises the users of an anchor whose value changed, and nothing else', () => {
     const { out } = edit(FIXTURE, (c) => {
-      c.BUILDLOGS_REDIS.port = 6380;
+      set(c, ['BUILDLOGS_REDIS', 'port'], 6380);
     });
     expect(out).not.toContain('*redis');
     expect(out).toContain("USER_EVENTS_REDIS:\n  host: redis.example.com\n  port: 6379\n  password: 'redis pw'\n");
@@ -181,7 +188,7 @@ describe('renderConfigYaml: edits', () => {
 
   it('materialises a changed alias user and keeps the anchor', () => {
     const { out } = edit(FIXTURE, (c) => {
-      c.USER_EVENTS_REDIS.port = 6380;
+      set(c, ['USER_EVENTS_REDIS', 'port'], 6380);
     });
     expect(out).toContain("BUILDLOGS_REDIS: &redis\n  host: redis.example.com\n  port: 6379\n");
     expect(out).toContain("USER_EVENTS_REDIS:\n  host: redis.example.com\n  port: 6380\n  password: 'redis pw'\n");
@@ -222,7 +229,7 @@ describe('renderConfigYaml: edits', () => {
     const original = load(FIXTURE);
     const before = original.doc.toString();
     const config = structuredClone(original.config);
-    (config.DISTRIBUTED_STORAGE_CONFIG as any).default[1].extra = 1;
+    set(config, ['DISTRIBUTED_STORAGE_CONFIG', 'default', 1, 'extra'], 1);
     const snapshot = structuredClone(config);
     renderConfigYaml(original, config);
     expect(original.doc.toString()).toBe(before);
