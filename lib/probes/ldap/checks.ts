@@ -26,8 +26,7 @@ async function search(client: Client, base: string, filter: string, attributes: 
 function hasValue(entry: Entry, attr: string): boolean {
   const key = Object.keys(entry).find((k) => k.toLowerCase() === attr.toLowerCase());
   const v = key === undefined ? undefined : entry[key];
-  if (v === undefined) return false;
-  return Array.isArray(v) ? v.length > 0 : v.length > 0;
+  return v !== undefined && v.length > 0;
 }
 
 /** Whether any of the existing user DNs has an entry matching `filter`. */

@@ -11,7 +11,16 @@ import type { LdapTarget } from './types';
 export type SessionResult = { client: Client; findings: Finding[]; close(): Promise<void> } | { client?: undefined; findings: Finding[] };
 
 /** LDAP result codes (RFC 4511 §4.1.9) the bind diagnosis distinguishes. */
-export const LDAP_CODES = { noSuchObject: 32, invalidDNSyntax: 34, inappropriateAuthentication: 48, invalidCredentials: 49, insufficientAccess: 50, unwillingToPerform: 53, confidentialityRequired: 13, strongerAuthRequired: 8 } as const;
+export const LDAP_CODES = {
+  strongerAuthRequired: 8,
+  confidentialityRequired: 13,
+  noSuchObject: 32,
+  invalidDNSyntax: 34,
+  inappropriateAuthentication: 48,
+  invalidCredentials: 49,
+  insufficientAccess: 50,
+  unwillingToPerform: 53,
+} as const;
 
 /** The numeric LDAP result code of an ldapts error, if it carries one. */
 export function ldapCode(e: unknown): number | undefined {
