@@ -101,8 +101,8 @@ export function classifyS3Error(
       hint: `grant ${d.permission}`,
     });
   }
-  if (op === 'head' && (status === 403 || status === 404)) {
-    // GET of the absent probe object was allowed (NoSuchKey) or refused without a code: HEAD itself was denied.
+  if (op === 'head' && (status < 300 || status === 403 || status === 404)) {
+    // Reading an object was allowed (or refused without a code): HeadBucket itself was denied.
     const d = DENIED.head;
     return error(f.credentials, `${t.label}: the credentials ${d.what}${detail}`, { code: d.code, stage: 'semantic', hint: `grant ${d.permission}` });
   }

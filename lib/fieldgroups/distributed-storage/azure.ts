@@ -74,10 +74,15 @@ export const azureStorage: EngineSpec = {
     endpoint_url: { kind: 'string' },
   },
   check,
-  probe: (loc) => (ctx) => {
+  probe: (loc) => async (ctx) => {
     const account = param(loc, 'azure_account_name') ?? '';
     const configured = param(loc, 'endpoint_url');
-    const endpoint = configured ? new URL(configured) : new URL(`https://${account}.blob.core.windows.net`);
+    let endpoint: URL;
+    try {
+      endpoint = new URL(configured ?? `https://${account}.blob.core.windows.net`);
+    } catch {
+      return [error(locationPath(loc.name), `storage location "${loc.name}": the Azure endpoint is not a valid URL`, { code: 'invalid-url' })];
+    }
     endpoint.search = '';
     const key = param(loc, 'azure_account_key');
     const sas = endpointSas(loc);

@@ -146,7 +146,12 @@ export function s3ProbeRun(
   } = {},
 ): Probe['run'] {
   return async (ctx) => {
-    const ep = resolveS3Endpoint(p, ctx.endpoints.s3);
+    let ep: S3Endpoint;
+    try {
+      ep = resolveS3Endpoint(p, ctx.endpoints.s3);
+    } catch {
+      return [error(p.location, `${p.label}: the storage endpoint is not a valid URL`, { code: 'invalid-url' })];
+    }
     const got = opts.credentials ? await opts.credentials(ctx) : s3Credentials(p);
     if (Array.isArray(got)) return got;
     return probeS3Storage(
