@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Tags } from 'yaml';
 import { warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { isObject, type ConfigMap } from './values';
@@ -10,6 +10,19 @@ export const MAX_YAML_ALIASES = 100;
 const UNSUPPORTED_TAGS = new Set(
   ['timestamp', 'binary', 'set', 'omap', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`),
 );
+
+/** PyYAML's booleans: unlike the YAML 1.1 spec (and the `yaml` package), `y`/`n` stay strings. */
+const PYYAML_TRUE = /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+const PYYAML_FALSE = /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+
+/** The YAML 1.1 tags as PyYAML's SafeLoader resolves them. */
+const pyYamlTags = (tags: Tags): Tags =>
+  tags
+    .filter((t) => typeof t === 'string' || !UNSUPPORTED_TAGS.has(t.tag))
+    .map((t) => {
+      if (typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:bool' || !('test' in t) || !t.test) return t;
+      return { ...t, test: t.test.source.includes('[Tt]rue') ? PYYAML_TRUE : PYYAML_FALSE };
+    });
 
 export type LoadedConfig =
   | { ok: true; doc: Document; config: ConfigMap; findings: Finding[] }
@@ -41,7 +54,7 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
     uniqueKeys: false,
     lineCounter,
     prettyErrors: false,
-    customTags: (tags) => tags.filter((t) => typeof t === 'string' || !UNSUPPORTED_TAGS.has(t.tag)),
+    customTags: pyYamlTags,
   });
   const where = (pos: readonly number[] | undefined) => {
     const at = pos ? lineCounter.linePos(pos[0] ?? 0) : undefined;
@@ -64,7 +77,7 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    value = exactIntegers(text, lineCounter) ?? doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     return { ok: false, error: `${name} could not be loaded: ${firstLine(msg)}` };
@@ -99,6 +112,35 @@ export function configFromJson(value: unknown): { ok: true; config: ConfigMap } 
   return { ok: true, config: value };
 }
 
+
+/**
+ * The plain value with integers beyond 2^53 kept exact as decimal strings, or undefined when the
+ * document has none. The old config tools wrote 78-digit decimal SECRET_KEYs; as JS numbers they
+ * would lose digits and a round trip through the wizard would silently change the key. Quay reads
+ * either form the same way (`int(key).to_bytes(32, "big")`).
+ */
+function exactIntegers(text: string, lineCounter: LineCounter): unknown {
+  if (!/\d{16,}/.test(text)) return undefined;
+  const big = parseDocument(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    lineCounter,
+    intAsBigInt: true,
+    customTags: pyYamlTags,
+  });
+  let unsafe = false;
+  const value: unknown = big.toJS({
+    maxAliasCount: MAX_YAML_ALIASES,
+    reviver: (_key, v) => {
+      if (typeof v !== 'bigint') return v;
+      const n = Number(v);
+      if (Number.isSafeInteger(n)) return n;
+      unsafe = true;
+      return v.toString();
+    },
+  });
+  return unsafe ? value : undefined;
+}
 
 function firstLine(s: string): string {
   return s.split('\n')[0]?.trim() ?? s;

@@ -47,7 +47,7 @@ describe('CACertificates rules', () => {
 
   it('finds every certificate-like file', () => {
     const files = bundleFiles({ 'ssl.cert': '', 'extra_ca_certs/a.crt': '', extra_ca_cert_b: '', 'ldap.crt': '', 'x-cloudfront-signing-key.pem': '', 'other.cer': '', 'jwt-authn.cert': '', 'config.yaml': '' });
-    expect(certificateFiles(files)).toEqual(['extra_ca_cert_b', 'extra_ca_certs/a.crt', 'jwt-authn.cert', 'ldap.crt', 'other.cer']);
+    expect(certificateFiles(files)).toEqual(['extra_ca_cert_b', 'extra_ca_certs/a.crt', 'ldap.crt', 'other.cer']);
   });
 
   it('names the duplicate\'s first file in the message', () => {

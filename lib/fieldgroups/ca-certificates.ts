@@ -7,7 +7,9 @@ import { defineFieldGroup, type BundleFiles, type RuleContext } from './define';
 import { HOST_TLS_FILES } from './host-settings';
 
 /** Service CA and certificate files Quay reads by name (quay-config-app.md §2, §5). */
-const NAMED_CERT_FILES = new Set(['ldap.crt', 'database.pem', 'jwt-authn.cert']);
+const NAMED_CERT_FILES = new Set(['ldap.crt', 'database.pem']);
+/** Files whose names look like certificates but that Quay reads as keys (JWTAuthentication checks it). */
+const KEY_FILES = new Set(['jwt-authn.cert']);
 
 /**
  * Every certificate file of the bundle: it parses; the CA folder holds CA certificates only (no
@@ -28,7 +30,7 @@ export function certificateFiles(files: BundleFiles): string[] {
 }
 
 function isCertificateLike(name: string): boolean {
-  if (HOST_TLS_FILES.includes(name)) return false;
+  if (HOST_TLS_FILES.includes(name) || KEY_FILES.has(name)) return false;
   // The legacy single-file form of the CA folder, split by Quay's certs_install.sh.
   if (isExtraCaFile(name) || name === 'extra_ca_certs') return true;
   if (NAMED_CERT_FILES.has(name)) return true;

@@ -61,7 +61,9 @@ export async function connect(
   if (!useTls) return socket;
   ctx.enter('tls');
   return new Promise<tls.TLSSocket>((resolve, reject) => {
-    const t = tls.connect({ ...useTls, socket, servername: useTls.servername ?? (net.isIP(host) ? undefined : host) });
+    // `host` is what the certificate is checked against: without it Node checks "localhost", so a
+    // certificate for localhost would wrongly pass for 127.0.0.1.
+    const t = tls.connect({ ...useTls, socket, host, servername: useTls.servername ?? (net.isIP(host) ? undefined : host) });
     const onAbort = () => {
       t.destroy();
       reject(abortError(ctx));

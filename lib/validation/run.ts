@@ -4,6 +4,7 @@ import { fieldGroups, ownerOfKey } from '../fieldgroups/index';
 import { extraCaPems } from '../certs/trust';
 import { DEFAULT_ENDPOINTS, type PublicEndpoints, type ProbeContext } from '../probes/context';
 import { checkAgainstSchema } from '../schema/check';
+import { deprecatedKeys, notReadByQuay } from '../schema/keys';
 import { error, warning } from './findings';
 import { collectSecrets, redact } from './redact';
 import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from './types';
@@ -91,12 +92,15 @@ async function runGroup(
     return demoted.length ? done(demoted) : done([], reason);
   }
 
-  const findings = [...schemaFindings];
+  const findings: Finding[] = [];
   try {
     findings.push(...group.rules(ctx));
   } catch (e) {
     findings.push(internalError(group, e));
   }
+  // A group's own rule about a key says more than the generic schema message on the same key.
+  const ruled = new Set(findings.flatMap((f) => f.fields));
+  findings.unshift(...schemaFindings.filter((f) => !f.fields.some((k) => ruled.has(k))));
   if (options.mode === 'online' && group.probes) {
     let probes: Probe[] = [];
     try {
@@ -156,7 +160,9 @@ function routeSchemaViolations(ctx: RuleContext, loadFindings: Finding[]): Map<F
   for (const v of checkAgainstSchema(ctx.config)) {
     const owner = ownerOfKey(v.key) ?? 'Schema';
     const list = routed.get(owner) ?? [];
-    list.push(error(v.path, v.message, { code: `schema-${v.keyword}` }));
+    // Quay no longer reads removed or misnamed keys: a bad value there cannot break it.
+    const ignored = deprecatedKeys.has(v.key) || notReadByQuay.has(v.key);
+    list.push((ignored ? warning : error)(v.path, v.message, { code: `schema-${v.keyword}` }));
     routed.set(owner, list);
   }
   return routed;
