@@ -1,8 +1,14 @@
+import { AppHeader } from '@/components/editor/app-header';
+import { StartScreen } from '@/components/editor/start-screen';
+
+/** `/`: the start screen (new configuration, upload a bundle, continue a draft). */
 export default function HomePage() {
   return (
-    <main>
-      <h1>Quay config</h1>
-      <p>Validate a Quay configuration with the API at /api/v2/validate or the CLI.</p>
-    </main>
+    <>
+      <AppHeader />
+      <main id="main" className="start-page">
+        <StartScreen />
+      </main>
+    </>
   );
 }

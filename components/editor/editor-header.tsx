@@ -1,0 +1,44 @@
+'use client';
+
+import { Badge } from '@/components/ui/badge';
+import { DownloadIcon, KeyIcon, MenuIcon, PlayIcon } from '@/components/ui/icons';
+import { AppHeader } from './app-header';
+import type { Draft } from './draft-store';
+
+/** The editor's masthead: what is being edited, and the global actions. */
+export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onValidateAll, onDownload }: {
+  draft: Draft;
+  running: boolean;
+  navOpen: boolean;
+  onToggleNav(): void;
+  onKeys(): void;
+  onValidateAll(): void;
+  onDownload(): void;
+}) {
+  const origin = draft.origin === 'new' ? 'New configuration' : draft.origin === 'preloaded' ? "Server's bundle" : draft.sourceName ?? 'Uploaded bundle';
+  return (
+    <AppHeader
+      leading={
+        <button type="button" className="btn btn--ghost masthead__btn masthead__menu" aria-label="Sections" aria-expanded={navOpen} aria-controls="section-nav" onClick={onToggleNav}>
+          <MenuIcon />
+        </button>
+      }
+    >
+      <span className="masthead__origin">
+        <Badge tone="info">{origin}</Badge>
+      </span>
+      <button type="button" className="btn btn--ghost masthead__btn" onClick={onKeys}>
+        <KeyIcon size={16} />
+        <span className="masthead__label">Keys &amp; certificates</span>
+      </button>
+      <button type="button" className="btn btn--ghost masthead__btn" onClick={onValidateAll} disabled={running} data-testid="validate-all">
+        <PlayIcon size={14} />
+        <span className="masthead__label">Validate all</span>
+      </button>
+      <button type="button" className="btn btn--primary" onClick={onDownload} data-testid="open-download">
+        <DownloadIcon size={16} />
+        <span className="masthead__label">Download</span>
+      </button>
+    </AppHeader>
+  );
+}

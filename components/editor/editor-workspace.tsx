@@ -1,0 +1,138 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { FormProvider } from 'react-hook-form';
+import type { BundleJson } from '@/lib/api/contract';
+import { FormEnvProvider } from '@/components/form/form-env';
+import { useToast } from '@/components/ui/toast';
+import { setUnauthorizedHandler } from './api-client';
+import { DownloadDialog } from './download-dialog';
+import { EditorActionsProvider, type KeysTab } from './editor-actions';
+import { EditorHeader } from './editor-header';
+import { clearDraft, type Draft } from './draft-store';
+import type { GroupFinding } from './findings';
+import type { FormModel } from './form-model';
+import { KeysDialog } from './keys/keys-dialog';
+import { RestoreBanner } from './restore-banner';
+import { SectionNav } from './section-nav';
+import { SectionView, type FocusRequest } from './section-view';
+import { useCertInfo } from './use-cert-info';
+import { useClientChecks } from './use-client-checks';
+import { useEditorState } from './use-editor-state';
+import { useFindings } from './use-findings';
+import { useFormEnvValue } from './use-form-env';
+import { useValidation } from './use-validation';
+import { ValidationPanel } from './validation-panel';
+
+/** The editor: masthead, section navigation, the current section's form, the validation panel, dialogs. */
+export function EditorWorkspace({ model, draft, restored }: { model: FormModel; draft: Draft; restored: boolean }) {
+  const router = useRouter();
+  const notify = useToast();
+  const st = useEditorState(model, draft);
+  const checks = useClientChecks();
+  const validation = useValidation(useCallback((m: string) => notify('error', m), [notify]));
+  const certInfo = useCertInfo(st.files);
+  const findings = useFindings(model, checks.findings, validation.results);
+  const env = useFormEnvValue(model, draft, st, certInfo);
+  const [navOpen, setNavOpen] = useState(false);
+  const [keys, setKeys] = useState<{ open: boolean; tab: KeysTab }>({ open: false, tab: 'psk' });
+  const [download, setDownload] = useState<BundleJson | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [banner, setBanner] = useState(restored);
+  const { form, getConfig, scheduleSave, flush, setSection } = st;
+  const { schedule } = checks;
+  const { invalidate } = validation;
+
+  useEffect(() => form.subscribe({
+    formState: { values: true },
+    callback: ({ name }) => {
+      scheduleSave();
+      schedule(getConfig);
+      if (name) invalidate(name);
+    },
+  }), [form, scheduleSave, schedule, getConfig, invalidate]);
+  useEffect(() => schedule(getConfig), [st.files, st.extra, schedule, getConfig]);
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      flush();
+      window.location.assign('/login?next=%2Feditor&expired=1');
+    });
+  }, [flush]);
+
+  const goToSection = useCallback((id: string) => {
+    setSection(id);
+    setNavOpen(false);
+    requestAnimationFrame(() => document.getElementById('section-title')?.focus());
+  }, [setSection]);
+  const actions = useMemo(() => ({ openKeys: (tab?: KeysTab) => setKeys((k) => ({ open: true, tab: tab ?? k.tab })), goToSection }), [goToSection]);
+  const validate = async (scope: string | null) => {
+    await checks.runNow(getConfig());
+    const groups = scope ? model.sections.find((s) => s.id === scope)?.groups : undefined;
+    await validation.start(st.buildBundle(), scope, groups);
+  };
+  const goTo = (f: GroupFinding) => {
+    setSection(findings.homeOf(f));
+    setNavOpen(false);
+    setFocus({ fields: f.fields, nonce: Date.now() });
+  };
+  const section = model.sections.find((s) => s.id === st.section) ?? model.sections[0];
+  const titleOf = (f: GroupFinding) => model.sections.find((s) => s.id === findings.homeOf(f))?.title ?? '';
+  const running = validation.run?.status === 'running';
+
+  return (
+    <FormProvider {...form}>
+      <FormEnvProvider value={env}>
+        <EditorActionsProvider value={actions}>
+          <div className="editor">
+            <a href="#main" className="skip-link">Skip to the form</a>
+            <EditorHeader
+              draft={draft}
+              running={running}
+              navOpen={navOpen}
+              onToggleNav={() => setNavOpen((o) => !o)}
+              onKeys={() => actions.openKeys()}
+              onValidateAll={() => void validate(null)}
+              onDownload={() => setDownload(st.buildBundle())}
+            />
+            <div className="editor__body">
+              <SectionNav sections={model.sections} status={findings.status} current={st.section} onSelect={goToSection} open={navOpen} />
+              <main id="main" className="editor__main">
+                {banner ? (
+                  <RestoreBanner savedAt={draft.savedAt} onDismiss={() => setBanner(false)} onDiscard={() => { clearDraft(); router.push('/'); }} />
+                ) : null}
+                {section ? (
+                  <SectionView
+                    key={section.id}
+                    model={model}
+                    section={section}
+                    findings={findings.bySection.get(section.id) ?? []}
+                    running={running}
+                    onValidate={() => void validate(section.id)}
+                    focus={focus}
+                    onNavigate={goToSection}
+                  />
+                ) : null}
+              </main>
+              <ValidationPanel run={validation.run} findings={findings.all} sectionTitle={titleOf} onCancel={validation.cancel} onGoTo={goTo} />
+            </div>
+          </div>
+          <KeysDialog open={keys.open} tab={keys.tab} onTab={(tab) => setKeys({ open: true, tab })} onClose={() => setKeys((k) => ({ ...k, open: false }))} />
+          <DownloadDialog
+            open={download !== null}
+            onClose={() => setDownload(null)}
+            draft={draft}
+            bundle={download}
+            errors={findings.all.filter((f) => f.severity === 'error').length}
+            validated={validation.run?.status === 'done' && validation.run.scope === null}
+            onValidateAll={() => void validate(null)}
+            onRestoreKeys={(names) => {
+              for (const k of names) form.setValue(k, draft.original?.config[k], { shouldDirty: true });
+              setDownload(st.buildBundle());
+            }}
+          />
+        </EditorActionsProvider>
+      </FormEnvProvider>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useState } from 'react';
+import type { ServiceKeyResponse } from '@/lib/api/contract';
+import { saveAs } from '@/components/form/file-data';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { DownloadIcon } from '@/components/ui/icons';
+import { useToast } from '@/components/ui/toast';
+import { apiJson, describeError } from '../api-client';
+
+/**
+ * A security-scanner service key (Clair v2 jwtproxy, preshared mode): RSA key whose id is shown,
+ * the private key offered once as `security_scanner.pem`. Nothing is stored on the server.
+ */
+export function ServiceKeyPanel() {
+  const notify = useToast();
+  const [name, setName] = useState('security_scanner Service Key');
+  const [expiry, setExpiry] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState<ServiceKeyResponse | null>(null);
+  const create = async () => {
+    setBusy(true);
+    try {
+      const body: { name: string; expiration?: string } = { name };
+      if (expiry) body.expiration = new Date(`${expiry}T23:59:59`).toISOString();
+      setKey(await apiJson<ServiceKeyResponse>('/api/v2/keys/service-key', body));
+    } catch (e) {
+      notify('error', describeError(e));
+    }
+    setBusy(false);
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="stack">
+      {!key ? (
+        <>
+          <div className="form-grid">
+            <div className="field">
+              <label className="field__label" htmlFor="sk-name">Key name</label>
+              <input id="sk-name" className="input" value={name} onChange={(e) => setName(e.target.value)} />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="sk-expiry">Expiration date (optional)</label>
+              <input id="sk-expiry" className="input" type="date" min={today} value={expiry} onChange={(e) => setExpiry(e.target.value)} aria-describedby="sk-expiry-help" />
+              <p id="sk-expiry-help" className="field__help">Leave empty for a key that never expires.</p>
+            </div>
+          </div>
+          <div>
+            <Button variant="primary" onClick={create} disabled={busy || name.trim() === ''} data-testid="create-service-key">
+              {busy ? 'Generating…' : 'Generate key'}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <Alert tone="warning" role="alert" title="Save the private key now">
+            It is shown only once and is not stored anywhere: once this dialog is closed, it cannot be recovered.
+          </Alert>
+          <div className="field">
+            <span className="field__label">Key ID</span>
+            <div className="row row--nowrap">
+              <code className="grow keyid" data-testid="service-key-id">{key.kid}</code>
+              <CopyButton text={key.kid} />
+            </div>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="sk-pem">Private key (PEM)</label>
+            <textarea id="sk-pem" className="textarea" readOnly rows={6} value={key.privateKeyPem} />
+          </div>
+          <div className="row">
+            <Button variant="primary" onClick={() => saveAs(key.privateKeyPem, 'security_scanner.pem', 'application/x-pem-file')} data-testid="download-service-key">
+              <DownloadIcon size={14} /> Download security_scanner.pem
+            </Button>
+            <CopyButton text={key.privateKeyPem} label="Copy private key" />
+            <span className="spacer" />
+            <Button variant="ghost" onClick={() => setKey(null)}>Create another key</Button>
+          </div>
+          <div className="field">
+            <span className="field__label">jwtproxy signer configuration</span>
+            <pre className="code-block">{key.jwtproxySnippet}</pre>
+            <div><CopyButton text={key.jwtproxySnippet} label="Copy snippet" /></div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { BundleJson, ServerConfigResponse } from '@/lib/api/contract';
+import type { FieldGroupId } from '@/lib/validation/types';
+import { apiJson } from './api-client';
+import { assembleConfig, knownKeyTest, splitConfig, toBundleJson } from './config-bundle';
+import { saveDraft, type Draft } from './draft-store';
+import type { ConfigObject, Files } from './editor-types';
+import type { FormModel } from './form-model';
+
+/** Field groups of the bundle files edited in the form. */
+const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP' };
+
+/**
+ * The editor's data: schema keys in react-hook-form, keys outside the schema and the bundle files
+ * beside it, the section shown, read-only groups from the server, and the draft kept in
+ * localStorage (written 400 ms after the last change, and at once before leaving the page).
+ */
+export function useEditorState(model: FormModel, draft: Draft) {
+  const isKnown = useMemo(() => knownKeyTest(model), [model]);
+  const initial = useMemo(() => splitConfig(draft.config, isKnown), [draft, isKnown]);
+  const form = useForm<ConfigObject>({ defaultValues: initial.known, mode: 'onChange' });
+  const [files, setFiles] = useState<Files>(draft.certs);
+  const [extra, setExtra] = useState<ConfigObject>(initial.extra);
+  const [section, setSection] = useState<string>(draft.section ?? model.sections[0]?.id ?? 'server-tls');
+  const [readonlyGroups, setReadonlyGroups] = useState<ReadonlySet<string>>(new Set());
+  const state = useRef({ files, extra, section });
+  state.current = { files, extra, section };
+
+  const getConfig = useCallback(() => assembleConfig(form.getValues(), state.current.extra), [form]);
+  const buildBundle = useCallback((): BundleJson => toBundleJson(getConfig(), state.current.files, draft.originalConfigYaml), [getConfig, draft.originalConfigYaml]);
+
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+    return saveDraft({ ...draft, config: getConfig(), certs: state.current.files, section: state.current.section, savedAt: Date.now() });
+  }, [draft, getConfig]);
+  const scheduleSave = useCallback(() => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(flush, 400);
+  }, [flush]);
+
+  useEffect(() => {
+    scheduleSave();
+  }, [files, extra, section, scheduleSave]);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
+  useEffect(() => {
+    apiJson<ServerConfigResponse>('/api/v2/config').then(
+      (res) => setReadonlyGroups(new Set(res.readonlyGroups)),
+      () => {
+        // Without the server's settings nothing is read-only; validation still reports managed groups.
+      },
+    );
+  }, []);
+
+  const groupOf = useMemo(() => {
+    const byKey = new Map(model.keys.map((k) => [k.key, k.group]));
+    const oidc = model.oidc ? new RegExp(model.oidc.pattern, 'u') : null;
+    return (key: string): string | undefined => byKey.get(key) ?? FILE_GROUPS[key] ?? (oidc?.test(key) ? 'OIDC' : undefined);
+  }, [model]);
+  const isReadOnly = useCallback((key: string) => {
+    const g = groupOf(key);
+    return g !== undefined && readonlyGroups.has(g);
+  }, [groupOf, readonlyGroups]);
+
+  const setFile = useCallback((name: string, content: string | undefined) => {
+    setFiles((f) => {
+      const next = { ...f };
+      if (content === undefined) delete next[name];
+      else next[name] = content;
+      return next;
+    });
+  }, []);
+
+  return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups };
+}
+
+export type EditorState = ReturnType<typeof useEditorState>;

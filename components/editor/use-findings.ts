@@ -1,0 +1,48 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { FieldGroupId, GroupReport } from '@/lib/validation/types';
+import { flattenGroups, homeSection, type GroupFinding } from './findings';
+import type { FormModel } from './form-model';
+
+/** Per-section counts for the navigation. */
+export interface SectionStatus {
+  errors: number;
+  warnings: number;
+  /** Every group of the section was validated and none failed. */
+  passed: boolean;
+}
+
+/**
+ * All findings on screen: the as-you-type schema check plus the latest server result of each
+ * group (a server Schema finding identical to a client one is shown once), each assigned to the
+ * section that lists it.
+ */
+export function useFindings(model: FormModel, client: readonly GroupFinding[], results: ReadonlyMap<FieldGroupId, GroupReport>) {
+  return useMemo(() => {
+    const sectionOfKey = new Map(model.keys.map((k) => [k.key, k.section]));
+    const seen = new Set(client.map((f) => `${f.fields[0] ?? ''}\u0000${f.message}`));
+    const server = flattenGroups([...results.values()]).filter((f) => !(f.group === 'Schema' && seen.has(`${f.fields[0] ?? ''}\u0000${f.message}`)));
+    const all = [...client, ...server].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const bySection = new Map<string, GroupFinding[]>();
+    const home = new Map<GroupFinding, string>();
+    for (const f of all) {
+      const s = homeSection(f, model, sectionOfKey);
+      home.set(f, s);
+      bySection.set(s, [...(bySection.get(s) ?? []), f]);
+    }
+    const status = new Map<string, SectionStatus>();
+    for (const s of model.sections) {
+      const list = bySection.get(s.id) ?? [];
+      const reports = s.groups.map((g) => results.get(g));
+      status.set(s.id, {
+        errors: list.filter((f) => f.severity === 'error').length,
+        warnings: list.filter((f) => f.severity === 'warning').length,
+        passed: reports.every((r) => r !== undefined && r.status !== 'error') && !list.some((f) => f.severity === 'error'),
+      });
+    }
+    return { all, bySection, status, homeOf: (f: GroupFinding) => home.get(f) ?? 'advanced' };
+  }, [model, client, results]);
+}
+
+export type Findings = ReturnType<typeof useFindings>;

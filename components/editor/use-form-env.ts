@@ -1,0 +1,36 @@
+'use client';
+
+import { useCallback, useMemo } from 'react';
+import type { SecretKeyResponse } from '@/lib/api/contract';
+import type { CertificateInfo } from '@/lib/api/contract';
+import type { FormEnv } from '@/components/form/form-env';
+import { apiJson } from './api-client';
+import { PINNED_KEYS } from './config-diff';
+import type { Draft } from './draft-store';
+import type { FormModel } from './form-model';
+import { uiLookup } from './ui-lookup';
+import type { EditorState } from './use-editor-state';
+
+/** The renderer's environment for the whole editor (sections narrow `issuesAt` to their own placement). */
+export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState, certInfo: Record<string, CertificateInfo>): FormEnv {
+  const uiFor = useMemo(() => uiLookup(model), [model]);
+  const pinnedKeys = useMemo(() => new Set<string>(PINNED_KEYS.filter((k) => draft.original?.config[k] !== undefined)), [draft]);
+  const generateSecret = useCallback(async () => (await apiJson<SecretKeyResponse>('/api/v2/keys/secret', {})).value, []);
+  return useMemo<FormEnv>(
+    () => ({
+      issuesAt: () => [],
+      issuesUnder: () => [],
+      isReadOnly: st.isReadOnly,
+      files: st.files,
+      setFile: st.setFile,
+      certInfo,
+      storageEngines: model.storageEngines,
+      generateSecret,
+      pinnedKeys,
+      uiFor,
+      extra: st.extra,
+      setExtra: st.setExtra,
+    }),
+    [st.isReadOnly, st.files, st.setFile, certInfo, model.storageEngines, generateSecret, pinnedKeys, uiFor, st.extra, st.setExtra],
+  );
+}

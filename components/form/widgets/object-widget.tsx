@@ -1,0 +1,81 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ChevronDownIcon, ChevronRightIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
+import type { FieldA11y } from '../field-row';
+import { childSpec, type FieldSpec } from '../field-spec';
+import { useFormEnv } from '../form-env';
+import { SchemaField } from '../schema-field';
+import { schemaProperties, schemaRequired } from '../schema-node';
+import { useConfigField } from './use-field';
+
+/** Properties shown before "More settings": enough for the common case (host, port, password, …). */
+const FIRST = 6;
+
+/**
+ * A mapping with known properties (e.g. BUILDLOGS_REDIS) as nested fields. Properties that are
+ * required, already set or among the first few are shown; the rest sit behind "More settings".
+ * An optional mapping that is absent shows "Configure" instead of a wall of empty inputs.
+ */
+export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
+  const { field } = useConfigField(spec.name ?? spec.path);
+  const env = useFormEnv();
+  const [more, setMore] = useState(false);
+  const props = Object.entries(schemaProperties(spec.schema));
+  const required = new Set(schemaRequired(spec.schema));
+  const value = field.value;
+  const current = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+  if (!current) {
+    return (
+      <div className="object-empty">
+        <span className="muted">{value === null ? 'Set to null (off).' : 'Not configured.'}</span>
+        {!a11y.readOnly ? (
+          <Button size="sm" id={a11y.id} onClick={() => field.onChange({})}>
+            <PlusIcon size={14} /> Configure
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+
+  const children = props.map(([name, schema], i) => {
+    const meta = env.uiFor(`${spec.path}.${name}`);
+    const child = childSpec(spec, name, schema, required.has(name), meta);
+    const primary =
+      required.has(name) || current[name] !== undefined || env.issuesUnder(child.path).length > 0 || (meta ? !meta.advanced : i < FIRST);
+    return { child, primary };
+  });
+  const hidden = children.filter((c) => !c.primary);
+  const unknown = Object.keys(current).filter((k) => !props.some(([name]) => name === k));
+
+  return (
+    <fieldset className="subfields" aria-labelledby={`${a11y.id}-label`} aria-describedby={a11y.describedBy}>
+      <div className="subfields__grid">
+        {children.filter((c) => c.primary || more).map((c) => (
+          <SchemaField key={c.child.path} spec={c.child} />
+        ))}
+      </div>
+      {unknown.length ? (
+        <p className="muted subfields__note">
+          Also set (kept as is): {unknown.map((k) => <code key={k}>{k}</code>)}
+        </p>
+      ) : null}
+      <div className="row">
+        {hidden.length ? (
+          <button type="button" className="btn btn--ghost btn--sm" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+            {more ? <ChevronDownIcon size={14} /> : <ChevronRightIcon size={14} />}
+            {more ? 'Fewer settings' : `More settings (${hidden.length})`}
+          </button>
+        ) : null}
+        <span className="spacer" />
+        {!spec.required && !a11y.readOnly ? (
+          <Button size="sm" variant="ghost" onClick={() => field.onChange(undefined)}>
+            <TrashIcon size={14} /> Remove {spec.path}
+          </Button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
