@@ -3,7 +3,7 @@ import { warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { checkEntryName, displayName, EntryNameError, EXTRA_CA_DIR, isDesktopLitter, placementOf, type EntryName } from './entry-names';
 import { MAX_CONFIG_YAML_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_UNCOMPRESSED_BYTES } from './limits';
-import { BundleError, type Bundle } from './types';
+import { BundleError, BundleTooLargeError, type Bundle } from './types';
 
 export type EntryKind = 'file' | 'dir';
 
@@ -34,15 +34,16 @@ export class BundleBuilder {
   constructor(private readonly options: BuilderOptions = {}) {}
 
   /** An error about one entry, naming it (escaped, so a hostile name cannot garble the message). */
-  entryError(raw: Uint8Array | string, reason: string): BundleError {
+  entryError(raw: Uint8Array | string, reason: string, tooLarge = false): BundleError {
     const shown = displayName(raw);
     const who = this.options.describe ? this.options.describe(shown) : `entry ${shown}`;
-    return new BundleError(this.prefix(`${who}: ${reason}`), entryLabel(raw, shown));
+    const Kind = tooLarge ? BundleTooLargeError : BundleError;
+    return new Kind(this.prefix(`${who}: ${reason}`), entryLabel(raw, shown));
   }
 
-  /** An error about the bundle as a whole. */
-  bundleError(reason: string, entry?: string): BundleError {
-    return new BundleError(this.prefix(reason), entry);
+  /** An error about the bundle as a whole; `tooLarge` for a size or count limit. */
+  bundleError(reason: string, entry?: string, tooLarge = false): BundleError {
+    return new (tooLarge ? BundleTooLargeError : BundleError)(this.prefix(reason), entry);
   }
 
   /** Checks and normalises an entry name, or throws a BundleError naming it. */
@@ -60,7 +61,7 @@ export class BundleBuilder {
    * they are not wanted (directories, entries left out of the bundle). Throws on any rule broken.
    */
   admit(raw: Uint8Array | string, entry: EntryName, kind: EntryKind, size: number): string | null {
-    if (++this.#entries > MAX_ENTRIES) throw this.bundleError(`has more than ${MAX_ENTRIES} entries (the limit)`);
+    if (++this.#entries > MAX_ENTRIES) throw this.bundleError(`has more than ${MAX_ENTRIES} entries (the limit)`, undefined, true);
     const { name, parts } = entry;
     if (parts.length === 0) {
       if (kind === 'dir') return null; // "./", the bundle directory itself
@@ -85,10 +86,12 @@ export class BundleBuilder {
       return null;
     }
     const max = placement === 'config' ? MAX_CONFIG_YAML_BYTES : MAX_ENTRY_BYTES;
-    if (size > max) throw this.entryError(raw, `is ${formatBytes(size)}, over the ${formatBytes(max)} limit for ${placement === 'config' ? 'config.yaml' : 'one file'}`);
+    if (size > max) {
+      throw this.entryError(raw, `is ${formatBytes(size)}, over the ${formatBytes(max)} limit for ${placement === 'config' ? 'config.yaml' : 'one file'}`, true);
+    }
     this.#bytes += size;
     if (this.#bytes > MAX_TOTAL_UNCOMPRESSED_BYTES) {
-      throw this.bundleError(`files add up to more than the ${formatBytes(MAX_TOTAL_UNCOMPRESSED_BYTES)} limit`, name);
+      throw this.bundleError(`files add up to more than the ${formatBytes(MAX_TOTAL_UNCOMPRESSED_BYTES)} limit`, name, true);
     }
     return name;
   }

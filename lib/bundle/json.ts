@@ -2,7 +2,7 @@ import { configFromJson } from '../config/load';
 import { isObject } from '../config/values';
 import { BundleBuilder, formatBytes } from './builder';
 import { MAX_ENTRY_BYTES } from './limits';
-import { BundleError, type Bundle } from './types';
+import { BundleError, BundleTooLargeError, type Bundle } from './types';
 
 /** quay/config-tool's `ConfigBundle` as JSON: the config as an object, other files as base64. */
 export interface ConfigBundleJson {
@@ -34,7 +34,7 @@ export function bundleFromJson(body: unknown): Bundle {
     if (typeof value !== 'string') throw new BundleError(`${label} must be a base64 string, not ${describe(value)}`, raw);
     // Reject by the encoded length first, so an oversized value is never decoded.
     if (Math.floor((value.length * 3) / 4) > MAX_ENTRY_BYTES + 3) {
-      throw new BundleError(`${label} is larger than the ${formatBytes(MAX_ENTRY_BYTES)} limit for one file`, raw);
+      throw new BundleTooLargeError(`${label} is larger than the ${formatBytes(MAX_ENTRY_BYTES)} limit for one file`, raw);
     }
     const data = decodeStandardBase64(value);
     if (!data) throw new BundleError(`${label} is not valid base64`, raw);

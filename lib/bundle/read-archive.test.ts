@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_ENTRY, paxEntry, tarOf, tgzOf, ustarEntry, ustarHeader, type RawEntry } from './fixtures/tar-builder';
 import { MAX_ENTRIES, MAX_TOTAL_UNCOMPRESSED_BYTES } from './limits';
 import { inflateBounded, readBundleFromArchive } from './read-archive';
-import { BundleError } from './types';
+import { BundleError, BundleTooLargeError } from './types';
 
 const MiB = 1024 * 1024;
 
@@ -128,6 +128,7 @@ describe('readBundleFromArchive: hostile archives', () => {
   it.each(cases)('rejects %s, naming the entry', async (_name, entries, message) => {
     const e = await rejection(tgzOf(entries), 'bundle.tgz');
     expect(e.message.startsWith(`bundle.tgz: ${message}`)).toBe(true);
+    expect(e instanceof BundleTooLargeError).toBe(message.includes('MiB limit'));
     // The entry as named in the message, unescaped where it is text.
     const named = /^entry (".*?(?<!\\)")/.exec(message)?.[1] ?? '';
     expect(e.entry).toBe(named.includes('\\x') ? named : JSON.parse(named));
@@ -135,7 +136,9 @@ describe('readBundleFromArchive: hostile archives', () => {
 
   it('rejects more than MAX_ENTRIES entries', async () => {
     const entries = Array.from({ length: MAX_ENTRIES + 1 }, (_, i): RawEntry => ({ name: `junk/${i}`, data: '' }));
-    expect((await rejection(tgzOf([CONFIG_ENTRY, ...entries]))).message).toBe(`has more than ${MAX_ENTRIES} entries (the limit)`);
+    const e = await rejection(tgzOf([CONFIG_ENTRY, ...entries]));
+    expect(e.message).toBe(`has more than ${MAX_ENTRIES} entries (the limit)`);
+    expect(e).toBeInstanceOf(BundleTooLargeError);
   });
 
   it('rejects truncated and corrupt archives', async () => {
@@ -159,7 +162,9 @@ describe('readBundleFromArchive: hostile archives', () => {
   });
 
   it('rejects an upload over 50 MiB before looking inside', async () => {
-    expect((await rejection(Buffer.alloc(50 * MiB + 1))).message).toBe('is 50.0 MiB, over the 50 MiB upload limit');
+    const e = await rejection(Buffer.alloc(50 * MiB + 1));
+    expect(e.message).toBe('is 50.0 MiB, over the 50 MiB upload limit');
+    expect(e).toBeInstanceOf(BundleTooLargeError);
   });
 });
 
@@ -176,6 +181,7 @@ describe('gzip bombs', () => {
     expect(bomb.length).toBeLessThan(2 * MiB);
     const e = await rejection(bomb);
     expect(e.message).toMatch(/^inflates more than 100 times its compressed size \(stopped after \d+(\.\d)? MiB; a gzip bomb\?\)$/);
+    expect(e).toBeInstanceOf(BundleTooLargeError);
   });
 
   it('never inflates more than the limit, even when the ratio looks harmless', async () => {

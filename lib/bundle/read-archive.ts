@@ -30,7 +30,7 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
 export async function readBundleFromArchive(bytes: Buffer, label?: string): Promise<Bundle> {
   const builder = new BundleBuilder({ label });
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    throw builder.bundleError(`is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_UPLOAD_BYTES)} upload limit`);
+    throw builder.bundleError(`is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_UPLOAD_BYTES)} upload limit`, undefined, true);
   }
   const kind = sniffContent(bytes);
   if (kind !== 'gzip' && kind !== 'tar') throw builder.bundleError(notAnArchive(kind));
@@ -54,7 +54,7 @@ export async function readBundleFromArchive(bytes: Buffer, label?: string): Prom
       const reason = kind === 'gzip' && e.message === 'not a tar archive' ? 'the gzip data is not a tar archive' : e.message;
       throw e.entryName ? builder.entryError(e.entryName, reason) : builder.bundleError(reason);
     }
-    if (e instanceof InflateError) throw builder.bundleError(e.message);
+    if (e instanceof InflateError) throw builder.bundleError(e.message, undefined, e.tooLarge);
     throw e;
   }
   return builder.build();
@@ -89,8 +89,15 @@ function notAnArchive(kind: ContentKind): string {
   return `is compressed with ${kind}, which is not supported; ${hint}`;
 }
 
-/** Inflation was stopped (a limit) or failed (corrupt or truncated gzip data). */
-export class InflateError extends Error {}
+/** Inflation was stopped (a limit: `tooLarge`) or failed (corrupt or truncated gzip data). */
+export class InflateError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Inflates gzip data (all members), handing each chunk to `onChunk` as it comes. Stops, without
@@ -115,10 +122,10 @@ export function inflateBounded(input: Buffer, onChunk: (chunk: Buffer) => void):
       if (settled) return;
       total += chunk.length;
       if (total > MAX_TOTAL_UNCOMPRESSED_BYTES) {
-        return finish(new InflateError(`inflates to more than the ${formatBytes(MAX_TOTAL_UNCOMPRESSED_BYTES)} limit (stopped there; a gzip bomb?)`));
+        return finish(new InflateError(`inflates to more than the ${formatBytes(MAX_TOTAL_UNCOMPRESSED_BYTES)} limit (stopped there; a gzip bomb?)`, true));
       }
       if (total > MIN_BYTES_FOR_RATIO_CHECK && total > MAX_EXPANSION_RATIO * input.length) {
-        return finish(new InflateError(`inflates more than ${MAX_EXPANSION_RATIO} times its compressed size (stopped after ${formatBytes(total)}; a gzip bomb?)`));
+        return finish(new InflateError(`inflates more than ${MAX_EXPANSION_RATIO} times its compressed size (stopped after ${formatBytes(total)}; a gzip bomb?)`, true));
       }
       try {
         onChunk(chunk);

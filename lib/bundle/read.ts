@@ -22,7 +22,7 @@ export async function readBundleFromPath(p: string): Promise<Bundle> {
   if (info.isDirectory()) return readBundleFromDirectory(p, p);
   if (!info.isFile()) throw builder.bundleError('is not a regular file or a directory');
   if (info.size > MAX_UPLOAD_BYTES) {
-    throw builder.bundleError(`is ${formatBytes(info.size)}, over the ${formatBytes(MAX_UPLOAD_BYTES)} limit`);
+    throw builder.bundleError(`is ${formatBytes(info.size)}, over the ${formatBytes(MAX_UPLOAD_BYTES)} limit`, undefined, true);
   }
   return readBundleFromBytes(await readFile(p), p);
 }
@@ -35,7 +35,11 @@ export async function readBundleFromBytes(bytes: Buffer, label?: string): Promis
   if (sniffContent(bytes) !== 'other') return readBundleFromArchive(bytes, label);
   const builder = new BundleBuilder({ label });
   if (bytes.length > MAX_CONFIG_YAML_BYTES) {
-    throw builder.bundleError(`is not an archive, and as config.yaml it is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_CONFIG_YAML_BYTES)} limit`);
+    throw builder.bundleError(
+      `is not an archive, and as config.yaml it is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_CONFIG_YAML_BYTES)} limit`,
+      'config.yaml',
+      true,
+    );
   }
   const entry = builder.checkName('config.yaml');
   builder.admit('config.yaml', entry, 'file', bytes.length);

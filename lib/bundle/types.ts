@@ -28,3 +28,14 @@ export class BundleError extends Error {
     this.name = 'BundleError';
   }
 }
+
+/**
+ * A bundle over one of the fixed limits of `limits.ts` (upload, file or total size, entry count,
+ * gzip expansion): the API answers 413 rather than 400.
+ */
+export class BundleTooLargeError extends BundleError {
+  constructor(message: string, entry?: string) {
+    super(message, entry);
+    this.name = 'BundleTooLargeError';
+  }
+}

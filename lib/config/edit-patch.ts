@@ -30,10 +30,31 @@ export function keyString(key: unknown): string | null {
   return typeof key.value === 'symbol' ? '<<' : String(key.value);
 }
 
-/** The plain value of a node, as the loader would produce it (aliases resolved). */
+/** The plain value of a node, as the loader would produce it (aliases resolved, big integers exact). */
 export function nodeValue(doc: Document, node: unknown): unknown {
   if (!isNode(node)) return node ?? null;
-  return node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES });
+  return node.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES, reviver: (_k, v) => (typeof v === 'bigint' ? exactInteger(v) : v) });
+}
+
+/**
+ * Gives integers beyond 2^53 (78-digit SECRET_KEYs written by the old config tools) their exact
+ * value from the source text, as the loader does, so that comparing them with the config works
+ * and re-rendering them prints every digit.
+ */
+export function keepBigIntegersExact(doc: Document): void {
+  visit(doc, {
+    Scalar: (_k, s) => {
+      const src = s.source;
+      if (typeof s.value !== 'number' || Number.isSafeInteger(s.value) || !Number.isInteger(s.value) || typeof src !== 'string') return;
+      // Decimal only: a leading 0 is YAML 1.1 octal, which BigInt would read as decimal.
+      if (/^[-+]?[1-9][0-9_]*$/.test(src)) s.value = BigInt(src.replace(/[_+]/g, ''));
+    },
+  });
+}
+
+/** A bigint as the loader returns it: a number when exact, else its decimal string. */
+function exactInteger(v: bigint): number | string {
+  return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
 }
 
 /** Anchors a node (or its children) define, and anchors its aliases refer to. */

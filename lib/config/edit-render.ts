@@ -20,9 +20,19 @@ export interface RenderStyle {
 export const RENDER_OPTIONS = {
   version: '1.1',
   customTags: (tags: Tags): Tags =>
-    tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge').map(withPyYamlExponent),
+    tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge').map(withPyYamlExponent).map(withPyYamlBool),
   aliasDuplicateObjects: false,
 } as const;
+
+/**
+ * PyYAML's booleans are yes/no/true/false/on/off: `y` and `n` are strings to Quay (and to our
+ * loader), so they need no quotes. The same tests as the loader's, so output and input agree.
+ */
+function withPyYamlBool(tag: Tags[number]): Tags[number] {
+  if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:bool' || !('test' in tag) || !tag.test) return tag;
+  const isTrue = tag.test.test('true');
+  return { ...tag, test: isTrue ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/ };
+}
 
 /** PyYAML reads `1e+21` as a string (its floats need a dot): numbers are printed `1.0e+21`. */
 function withPyYamlExponent(tag: Tags[number]): Tags[number] {

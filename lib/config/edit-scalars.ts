@@ -82,7 +82,7 @@ function scalarEdit(text: string, node: Scalar, value: unknown, style: RenderSty
 }
 
 function isPrimitive(v: unknown): boolean {
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  return v === null || ['string', 'number', 'bigint', 'boolean'].includes(typeof v);
 }
 
 function renderScalar(node: Scalar, style: RenderStyle): string | null {

@@ -215,6 +215,13 @@ describe('renderConfigYaml: edits', () => {
     expect(out).toBe('B: 2\nA: 4\n');
   });
 
+  it('keeps 78-digit integers exact, and unquoted, inside an edited block', () => {
+    const big = '40157269433064266822674401740626984898972632465622168464725100311621640999470';
+    const text = `KEYS:\n  old: ${big}\n  n: 1\n`;
+    expect(edit(text, (c) => set(c, ['KEYS', 'n'], 2)).out).toBe(`KEYS:\n  old: ${big}\n  n: 2\n`);
+    expect(edit(text, (c) => set(c, ['KEYS', 'm'], 3)).out).toBe(`KEYS:\n  old: ${big}\n  n: 1\n  m: 3\n`);
+  });
+
   it('copes with an indented or flow top-level map', () => {
     expect(edit('  A: 1\n  B: [x]\n', (c) => (c.B = ['y'])).out).toContain('y');
     expect(edit('{A: 1, B: 2}  # flow\n', (c) => (c.C = 3)).out).toContain('C: 3');

@@ -1,5 +1,5 @@
 import { isMap, type Document } from 'yaml';
-import { deepEqual, patchNode } from './edit-patch';
+import { deepEqual, keepBigIntegersExact, patchNode } from './edit-patch';
 import { DEFAULT_STYLE, RENDER_OPTIONS, detectStyle, renderFresh, stringifyForQuay } from './edit-render';
 import { spliceConfigYaml } from './edit-splice';
 import { loadConfigYaml } from './load';
@@ -26,7 +26,9 @@ export function renderConfigYaml(original: { text: string; doc: Document } | nul
   // `updated` wins, so a layout one strategy mishandles can cost formatting, never correctness.
   const splice = (scalarEdits: boolean) => () => {
     const fresh = loadConfigYaml(text);
-    return fresh.ok ? spliceConfigYaml(text, fresh.doc, fresh.config, next, { scalarEdits }) : null;
+    if (!fresh.ok) return null;
+    keepBigIntegersExact(fresh.doc);
+    return spliceConfigYaml(text, fresh.doc, fresh.config, next, { scalarEdits });
   };
   const candidates: Array<() => string | null> = [
     splice(true),
@@ -45,6 +47,7 @@ function patchWholeDocument(text: string, fallbackDoc: Document | null, next: Co
   const reparsed = loadConfigYaml(text);
   const doc = reparsed.ok ? reparsed.doc : fallbackDoc?.clone();
   if (!doc || !isMap(doc.contents)) return null;
+  keepBigIntegersExact(doc);
   const style = { ...DEFAULT_STYLE, ...detectStyle(text, doc.contents.items) };
   doc.contents = patchNode(doc, doc.contents, next);
   // The full YAML 1.1 schema (with timestamps) decides which strings need quotes, as PyYAML would.
