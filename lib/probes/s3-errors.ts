@@ -49,7 +49,7 @@ type Op = 'head' | 'put' | 'get' | 'delete';
 
 const DENIED: Record<Op, { code: string; what: string; permission: string }> = {
   head: { code: 'bucket-head-denied', what: 'may not check the bucket (HeadBucket), which Quay does when it starts', permission: 's3:ListBucket on the bucket' },
-  put: { code: 'write-denied', what: 'can reach the bucket but not write to it', permission: 's3:PutObject under storage_path' },
+  put: { code: 'write-denied', what: 'can read the bucket but not write to it', permission: 's3:PutObject under storage_path' },
   get: { code: 'read-denied', what: 'can write but not read back', permission: 's3:GetObject under storage_path' },
   delete: { code: 'delete-denied', what: 'can write and read but not delete (Quay deletes uploads and garbage-collected blobs)', permission: 's3:DeleteObject under storage_path' },
 };
