@@ -1,4 +1,4 @@
-import { BundleError } from '../bundle/types';
+import { BundleError, BundleTooLargeError } from '../bundle/types';
 
 /** A malformed request: answered with this status and `{"error": message}`, never a stack trace. */
 export class ApiError extends Error {
@@ -32,7 +32,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
       return await fn(...args);
     } catch (e) {
       if (e instanceof ApiError) return problem(e.status, e.message);
-      if (e instanceof BundleError) return problem(e.message.includes('limit') || e.message.includes('too large') ? 413 : 400, e.message);
+      if (e instanceof BundleError) return problem(e instanceof BundleTooLargeError ? 413 : 400, e.message);
       console.error(`internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown'}`);
       return problem(500, 'internal error');
     }
