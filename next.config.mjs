@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // QC_NEXT_DIST lets parallel test runs build into their own directory instead of sharing .next.
+  distDir: process.env.QC_NEXT_DIST || '.next',
   // Server-only libraries with native or dynamic requires: loaded from node_modules, not bundled.
   serverExternalPackages: [
     'pg', 'mysql2', 'ioredis', 'ldapts', 'nodemailer', '@aws-sdk/client-s3', 'node-forge', 'tar', 'yaml', 'ajv', 'ajv-formats', 'jose',

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 
 // `serve` needs the built wizard: build it once on a fresh checkout.
-if (args[0] === 'serve' && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+if (args[0] === 'serve' && !existsSync(path.join(root, process.env.QC_NEXT_DIST || '.next', 'BUILD_ID'))) {
   console.log('Building the wizard (first start only)…');
   const built = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,
