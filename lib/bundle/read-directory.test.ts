@@ -126,6 +126,23 @@ describe('readBundleFromPath', () => {
     expect((await readBundleFromPath(kubernetesMount())).files.size).toBe(3);
   });
 
+  it('reads what GNU tar makes, long names included, and rejects the symlinks it stores', async () => {
+    const src = tempDir();
+    const long = `${'c'.repeat(150)}.crt`;
+    write(src, 'config.yaml', FIXTURE);
+    write(src, `extra_ca_certs/${long}`, 'CA');
+    const out = tempDir();
+    execFileSync('tar', ['-C', src, '-czf', path.join(out, 'b.tgz'), '.']);
+    const bundle = await readBundleFromPath(path.join(out, 'b.tgz'));
+    expect(bundle.configText).toBe(FIXTURE.toString('utf8'));
+    expect(bundle.files.get(`extra_ca_certs/${long}`)?.toString()).toBe('CA');
+    symlinkSync('/etc/passwd', path.join(src, 'ssl.key'));
+    execFileSync('tar', ['-C', src, '-cf', path.join(out, 'b.tar'), '.']);
+    expect((await rejection(readBundleFromPath(path.join(out, 'b.tar')))).message).toBe(
+      `${path.join(out, 'b.tar')}: entry "./ssl.key": is a symbolic link (to "/etc/passwd"); a bundle holds only regular files`,
+    );
+  });
+
   it('prefixes every error with the path', async () => {
     const dir = tempDir();
     write(dir, 'bad.tgz', tgzOf([{ name: '../x', data: '' }]));

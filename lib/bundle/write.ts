@@ -6,6 +6,8 @@ import { loadConfigYaml } from '../config/load';
 import { checkEntryName, EntryNameError, EXTRA_CA_DIR, placementOf } from './entry-names';
 import { BundleError, type Bundle } from './types';
 
+export { bundleToJson } from './json';
+
 /** The Quay container's user: a root `tar -x` still leaves files Quay can read. */
 export const BUNDLE_UID = 1001;
 export const BUNDLE_GID = 0;
