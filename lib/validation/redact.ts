@@ -16,6 +16,10 @@ export function collectSecrets(config: unknown): string[] {
     if (depth > 32) return;
     if (typeof value === 'string') {
       if (isSecretKeyName(name) && value.length >= 3) found.add(value);
+      // Credentials in query strings (Azure SAS `sig=`, tokens, passwords).
+      for (const m of value.matchAll(/[?&;](?:sig|signature|x-amz-signature|token|access_token|password|passwd|secret|key)=([^&;\s]{3,})/gi)) {
+        if (m[1]) found.add(m[1]);
+      }
       for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/gi)) {
         if (m[1] && m[1].length >= 2) {
           found.add(m[1]);

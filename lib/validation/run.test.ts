@@ -32,5 +32,7 @@ describe('redaction', () => {
     expect(secrets).toEqual(expect.arrayContaining(['s3cr%40t', 's3cr@t', 'redis-pass', 'cHNrLXZhbHVl']));
     expect(secrets).not.toContain('quay.example.com');
     expect(redact('auth failed for redis-pass and s3cr@t', secrets)).toBe('auth failed for *** and ***');
+    const sas = collectSecrets({ DISTRIBUTED_STORAGE_CONFIG: { az: ['AzureStorage', { endpoint_url: 'https://a.blob.core.windows.net/?sv=2022&sig=AbCdEf%2B123' }] } });
+    expect(sas).toContain('AbCdEf%2B123');
   });
 });
