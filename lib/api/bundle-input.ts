@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConfigYaml } from '../config/load';
-import { bundleFromJson, readBundleFromArchive } from '../bundle/read';
+import { MAX_UPLOAD_BYTES } from '../bundle/limits';
+import { bundleFromJson, readBundleFromBytes } from '../bundle/read';
 import type { Bundle } from '../bundle/types';
 import { isFieldGroupId, type FieldGroupId, type ValidationMode } from '../validation/types';
 import { parseJsonBody, readBody } from './body';
@@ -12,25 +13,22 @@ import { ApiError } from './http';
  * download keeps its comments and order), a raw `.tar.gz`/`.tar` body, or a raw YAML body.
  */
 export async function bundleFromRequest(request: Request): Promise<{ bundle: Bundle; json: Record<string, unknown> | null }> {
-  const bytes = await readBody(request);
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/json' || (type === '' && bytes.subarray(0, 1).toString() === '{')) {
-    const body = parseJsonBody(bytes);
+  if (type === 'application/json') {
+    const body = parseJsonBody(await readBody(request));
     const bundle = bundleFromJson(body);
     const json = body as Record<string, unknown>;
     attachOriginalYaml(bundle, json.originalConfigYaml);
     return { bundle, json };
   }
-  if (type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml' || type === 'text/plain') {
-    const loaded = loadConfigYaml(bytes);
-    if (!loaded.ok) throw new ApiError(400, loaded.error);
-    return {
-      bundle: { config: loaded.config, configText: bytes.toString('utf8'), doc: loaded.doc, files: new Map(), findings: loaded.findings },
-      json: null,
-    };
-  }
+  // Anything else is read by content (tar.gz, tar or a lone config.yaml), never by its declared type.
+  const bytes = await readBody(request, MAX_UPLOAD_BYTES);
   if (bytes.length === 0) throw new ApiError(400, 'request body is empty: send a JSON bundle or a quay-config.tar.gz');
-  return { bundle: await readBundleFromArchive(bytes, 'request body'), json: null };
+  if (type === '' && bytes.subarray(0, 1).toString() === '{') {
+    const body = parseJsonBody(bytes);
+    return { bundle: bundleFromJson(body), json: body as Record<string, unknown> };
+  }
+  return { bundle: await readBundleFromBytes(bytes, 'request body'), json: null };
 }
 
 /** Keeps the administrator's YAML (comments, order) for rendering an edited config. */

@@ -13,7 +13,8 @@ export function formatReportTable(report: ValidationReport, showSkipped = false)
     for (const f of g.findings) {
       const where = f.fields.join(', ');
       const stage = f.stage !== 'config' ? ` [${f.stage}]` : '';
-      lines.push(`    ${f.severity === 'error' ? 'error  ' : 'warning'} ${where}${stage}: ${f.message}`);
+      const label = where || stage ? ` ${where}${stage}:` : '';
+      lines.push(`    ${f.severity === 'error' ? 'error  ' : 'warning'}${label} ${f.message}`);
       if (f.hint) lines.push(`            hint: ${f.hint}`);
     }
   }
