@@ -17,7 +17,7 @@ async function validate(target: string): Promise<{ code: number; report: Validat
   const code = await main(['validate', target, '--mode', 'offline', '--json'], {
     out: (t) => (stdout += t),
     err: (t) => (stdout += t),
-    env: {},
+    env: { NODE_ENV: 'test' },
   });
   return { code, report: JSON.parse(stdout) as ValidationReport, stdout };
 }
