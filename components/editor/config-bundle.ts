@@ -81,8 +81,6 @@ export function newConfigDefaults(): ConfigObject {
     FEATURE_REPO_MIRROR: false,
     FEATURE_SECURITY_SCANNER: false,
     FEATURE_SECURITY_NOTIFICATIONS: false,
-    FEATURE_ACI_CONVERSION: false,
-    FEATURE_APP_REGISTRY: false,
     USE_CDN: false,
     TESTING: false,
     LOGS_MODEL: 'database',

@@ -74,7 +74,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const goTo = (f: GroupFinding) => {
     setSection(findings.homeOf(f));
     setNavOpen(false);
-    setFocus({ fields: f.fields, nonce: Date.now() });
+    setFocus({ fields: f.fields, stage: f.stage, nonce: Date.now() });
   };
   const section = model.sections.find((s) => s.id === st.section) ?? model.sections[0];
   const titleOf = (f: GroupFinding) => model.sections.find((s) => s.id === findings.homeOf(f))?.title ?? '';

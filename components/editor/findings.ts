@@ -55,15 +55,25 @@ export function renderedPaths(specs: readonly FieldSpec[], values: Record<string
 }
 
 /** The rendered path a finding belongs at, or null when no row of this section matches. */
-export function targetOf(finding: { readonly fields: readonly string[] }, paths: ReadonlySet<string>, extraKeys: ReadonlySet<string> = new Set()): string | null {
+export function targetOf(finding: { readonly fields: readonly string[]; readonly stage?: string }, paths: ReadonlySet<string>, extraKeys: ReadonlySet<string> = new Set()): string | null {
   for (const field of finding.fields) {
     const folded = FOLDED_KEYS[topKey(field)];
     for (let p: string | null = folded ?? field; p; p = parentPath(p)) {
-      if (paths.has(p)) return p;
+      if (paths.has(p)) return credentialOf(finding, p, paths);
       if (extraKeys.has(p) && paths.has('@other-keys')) return p;
     }
   }
   return null;
+}
+
+/**
+ * A failed login (`stage: auth`) reported on a whole connection (`BUILDLOGS_REDIS`) is shown at
+ * its password field: that is what the administrator has to look at and fix.
+ */
+function credentialOf(finding: { readonly stage?: string }, path: string, paths: ReadonlySet<string>): string {
+  if (finding.stage !== 'auth') return path;
+  const credential = ['password', 'passwd', 'PASSWORD'].map((n) => `${path}.${n}`).find((p) => paths.has(p));
+  return credential ?? path;
 }
 
 /** Findings grouped by the rendered path they are shown at, plus those that match no row. */

@@ -17,6 +17,7 @@ import { SectionEmpty } from './section-empty';
 /** A request to bring a finding's field into view (from the summary). */
 export interface FocusRequest {
   fields: readonly string[];
+  stage?: string;
   nonce: number;
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
 
 /** Kind of a toast: errors stay until dismissed, the others fade after a few seconds. */
@@ -35,10 +35,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const value = useMemo(() => notify, [notify]);
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A manual popover sits in the top layer, so a toast raised from a modal dialog shows above it;
+    // showing it again moves it above a dialog opened since. It stays open (empty, it is invisible)
+    // so the live region exists before any message arrives.
+    const el = region.current;
+    if (!el || typeof el.showPopover !== 'function') return;
+    if (el.matches(':popover-open')) el.hidePopover();
+    el.showPopover();
+  }, [items.length]);
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" aria-live="polite" aria-relevant="additions">
+      <div ref={region} popover="manual" className="toasts" aria-live="polite" aria-relevant="additions">
         {items.map((t) => (
           <div key={t.id} className={`toast toast--${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
             <span className="toast__text">{t.text}</span>

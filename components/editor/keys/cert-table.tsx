@@ -82,6 +82,7 @@ export function CertTable() {
 
 function CertRow({ name, info, content, onRemove }: { name: string; info: CertificateInfo | undefined; content: string; onRemove(): void }) {
   const cert = info?.certificates[0];
+  const keyOnly = Boolean(info?.hasPrivateKey && info.certificates.length === 0);
   const more = (info?.certificates.length ?? 0) - 1;
   return (
     <tr data-file={name}>
@@ -100,12 +101,13 @@ function CertRow({ name, info, content, onRemove }: { name: string; info: Certif
       <td>
         <div className="row">
           {!info ? <Badge>…</Badge> : null}
-          {info && !info.ok ? <Badge tone="error" title={info.error}>{info.error ?? 'unreadable'}</Badge> : null}
+          {info && !info.ok && !keyOnly ? <Badge tone="error" title={info.error}>{info.error ?? 'unreadable'}</Badge> : null}
           {cert?.expired ? <Badge tone="error">Expired</Badge> : null}
           {cert && !cert.expired ? <Badge tone="ok">Valid</Badge> : null}
           {cert?.isCA ? <Badge tone="info">CA</Badge> : null}
           {info?.keyMatches === true ? <Badge tone="ok">Key matches</Badge> : null}
           {info?.keyMatches === false ? <Badge tone="error">Key does not match</Badge> : null}
+          {keyOnly && !name.startsWith('extra_ca_cert') ? <Badge>Private key</Badge> : null}
           {info?.hasPrivateKey && name.startsWith('extra_ca_cert') ? <Badge tone="warning">Private key in CA folder</Badge> : null}
         </div>
       </td>

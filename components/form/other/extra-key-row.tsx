@@ -1,12 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TrashIcon } from '@/components/ui/icons';
 import { FieldIssues } from '../field-issues';
 import { inputIdFor } from '../field-spec';
 import { useFormEnv } from '../form-env';
-import { parseYamlText, toYamlText } from '../widgets/yaml-text';
+import { loadYaml, parseYamlText, toYamlText } from '../widgets/yaml-text';
 
 /** One key outside the schema: its value as YAML, parsed when the input loses focus. */
 export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: {
@@ -19,6 +19,14 @@ export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: {
   const env = useFormEnv();
   const [text, setText] = useState(() => toYamlText(value, null));
   const [error, setError] = useState<string | null>(null);
+  const editing = useRef(false);
+  useEffect(() => {
+    let live = true;
+    void loadYaml().then((yaml) => live && !editing.current && setText(toYamlText(value, yaml)));
+    return () => {
+      live = false;
+    };
+  }, [value]);
   const id = inputIdFor(name);
   const issues = env.issuesAt(name);
   const multiline = text.includes('\n');
@@ -30,7 +38,11 @@ export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: {
     spellCheck: false,
     'aria-invalid': error !== null || issues.some((f) => f.severity === 'error') || undefined,
     onChange: (e: { target: { value: string } }) => setText(e.target.value),
+    onFocus: () => {
+      editing.current = true;
+    },
     onBlur: async () => {
+      editing.current = false;
       const parsed = await parseYamlText(text);
       if (parsed.ok) {
         setError(null);

@@ -10,7 +10,7 @@ import { inputIdFor, type FieldSpec } from '../field-spec';
 import { useFormEnv, type NestedUi } from '../form-env';
 import { SchemaField } from '../schema-field';
 import { schemaProperties, schemaRequired, schemaString, titleFromKey } from '../schema-node';
-import { ENGINE_LABELS, locationIdProblem, type StorageLocation } from './storage-model';
+import { locationIdProblem, type StorageLocation } from './storage-model';
 
 export interface StorageLocationCardProps {
   location: StorageLocation;
@@ -76,7 +76,7 @@ export function StorageLocationCard({ location, index, count, otherIds, replicat
           <select id={`${idInput}-engine`} className="select" value={location.engine} disabled={readOnly} onChange={(e) => changeEngine(e.target.value)}>
             {!location.engine || !engines.includes(location.engine) ? <option value={location.engine}>{location.engine || '— Choose —'}</option> : null}
             {engines.map((e) => (
-              <option key={e} value={e}>{ENGINE_LABELS[e] ?? env.storageEngines[e]?.title ?? e}</option>
+              <option key={e} value={e}>{env.storageEngines[e]?.title ?? e}</option>
             ))}
           </select>
         </div>

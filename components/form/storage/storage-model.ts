@@ -15,23 +15,6 @@ export interface StorageLocation {
   isDefault: boolean;
 }
 
-/** Display names of the engines (the schema lists the engine identifiers). */
-export const ENGINE_LABELS: Record<string, string> = {
-  LocalStorage: 'Local directory (single node only)',
-  S3Storage: 'Amazon S3',
-  STSS3Storage: 'Amazon S3 with STS (role)',
-  RadosGWStorage: 'Ceph RadosGW / S3-compatible (MinIO, …)',
-  RHOCSStorage: 'OpenShift Data Foundation (NooBaa)',
-  IBMCloudStorage: 'IBM Cloud Object Storage',
-  CloudFrontedS3Storage: 'Amazon S3 + CloudFront',
-  CloudFlareStorage: 'S3 + Cloudflare CDN',
-  AkamaiS3Storage: 'S3 + Akamai CDN',
-  MultiCDNStorage: 'Multi-CDN',
-  AzureStorage: 'Azure Blob Storage',
-  GoogleCloudStorage: 'Google Cloud Storage',
-  SwiftStorage: 'OpenStack Swift',
-};
-
 export const LOCATION_ID = /^[A-Za-z0-9_-]+$/;
 
 /** The old editor's limit; Quay itself has none, but more is almost always a mistake. */

@@ -20,6 +20,7 @@ export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y })
   const content = env.files[name];
   const info = env.certInfo[name];
   const cert = info?.certificates[0];
+  const keyOnly = Boolean(info?.hasPrivateKey && info.certificates.length === 0);
   return (
     <div className="file-field">
       <div className="file-field__status">
@@ -29,7 +30,7 @@ export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y })
             <span>
               <strong className="mono">{name}</strong> <span className="muted">· {formatBytes(base64Size(content))}</span>
             </span>
-            {info && !info.ok ? <Badge tone="error">{info.error ?? 'not a valid certificate'}</Badge> : null}
+            {info && !info.ok && !keyOnly ? <Badge tone="error">{info.error ?? 'not a valid certificate'}</Badge> : null}
             {cert ? (
               <span className="muted file-field__cert">
                 {cert.subject}
@@ -39,7 +40,7 @@ export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y })
                 {info?.keyMatches === false ? <Badge tone="error">does not match the key</Badge> : null}
               </span>
             ) : null}
-            {!cert && info?.hasPrivateKey ? <span className="muted">Private key</span> : null}
+            {keyOnly ? <span className="muted">Private key{name === 'ssl.key' && env.certInfo['ssl.cert']?.keyMatches === true ? ' · matches ssl.cert' : ''}</span> : null}
           </div>
         ) : (
           <span className="muted">No file in the bundle.</span>

@@ -4,6 +4,10 @@
  */
 type YamlModule = typeof import('yaml');
 
+/** Strings YAML reads back as the same string when written without quotes. */
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@-]*$/;
+const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
+
 let loading: Promise<YamlModule> | null = null;
 
 export function loadYaml(): Promise<YamlModule> {
@@ -14,6 +18,8 @@ export function loadYaml(): Promise<YamlModule> {
 /** A value as YAML text (block style), or JSON until the YAML module is loaded. */
 export function toYamlText(value: unknown, yaml: YamlModule | null): string {
   if (value === undefined) return '';
+  // A plain word stays a plain word (no quotes) even before the YAML module has loaded.
+  if (typeof value === 'string' && PLAIN.test(value) && !RESERVED.test(value)) return value;
   if (!yaml) return JSON.stringify(value, null, 2) ?? '';
   return yaml.stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
 }

@@ -1,0 +1,53 @@
+import { expect, type Page } from '@playwright/test';
+import { password } from './services';
+
+/** Logs in through the login page (the session cookie is per browser context). */
+export async function login(page: Page, next = '/'): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Password', { exact: true }).fill(password());
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** Starts a new configuration from the start screen and waits for the editor. */
+export async function startNew(page: Page): Promise<void> {
+  await login(page);
+  await page.getByRole('button', { name: 'Start a new configuration' }).click();
+  await page.waitForURL('**/editor');
+  await expect(page.locator('#section-title')).toBeVisible();
+}
+
+/** Uploads a bundle through the start screen's file picker. */
+export async function uploadBundle(page: Page, data: Buffer, name = 'quay-config.tar.gz'): Promise<void> {
+  await page.locator('[data-testid=drop-zone] input[type=file]').setInputFiles({ name, mimeType: 'application/gzip', buffer: data });
+}
+
+/** Opens a section from the sidebar. */
+export async function openSection(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`nav-${id}`).click();
+  await expect(page.locator(`section[data-section="${id}"]`)).toBeVisible();
+}
+
+/** The row of a field by key path (label, input, help and findings). */
+export function fieldRow(page: Page, path: string) {
+  return page.locator(`[data-path="${path}"]`).first();
+}
+
+/** Validates the current section and waits until the run has finished. */
+export async function validateSection(page: Page): Promise<void> {
+  await page.getByTestId('validate-section').click();
+  await expect(page.getByTestId('run')).toHaveAttribute('data-status', /done|failed|cancelled/, { timeout: 60_000 });
+}
+
+/** Opens the download dialog, downloads, and returns the bytes of quay-config.tar.gz. */
+export async function downloadBundle(page: Page): Promise<{ data: Buffer; fileName: string }> {
+  await page.getByTestId('open-download').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-bundle').click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Uint8Array));
+  return { data: Buffer.concat(chunks), fileName: download.suggestedFilename() };
+}
+
+/** Where the specs save the screenshots reviewed by hand. */
+export const SHOTS = 'e2e/output';

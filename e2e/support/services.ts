@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+
+/** What global setup started for the specs (see e2e/global-setup.ts). */
+export interface E2eServices {
+  runDir: string;
+  /** PEM of the test CA that signed the services' certificates. */
+  caPem: string;
+  postgres: { host: string; port: number; user: string; password: string; database: string };
+  redis: { host: string; port: number; password: string };
+}
+
+/** The running services, read from the file global setup wrote. */
+export function services(): E2eServices {
+  const file = process.env.QC_E2E_SERVICES;
+  if (!file) throw new Error('QC_E2E_SERVICES is not set: run the specs through playwright.config.ts');
+  return JSON.parse(readFileSync(file, 'utf8')) as E2eServices;
+}
+
+/** The password the server under test was started with. */
+export function password(): string {
+  const pw = process.env.QC_E2E_PASSWORD;
+  if (!pw) throw new Error('QC_E2E_PASSWORD is not set');
+  return pw;
+}

@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests of the wizard: Debian's Chromium (test-services.md §3.5: `npx playwright install`
+ * cannot work here), the real HTTPS server (`quay-config serve`, built first if the build is stale)
+ * on a free port with a random password, and real Postgres + Redis from the test harness
+ * (e2e/global-setup.ts). The runner process picks port and password once; workers inherit them.
+ */
+if (!process.env.QC_E2E_PORT) {
+  process.env.QC_E2E_PORT = execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
+process.env.QC_E2E_PASSWORD ??= `e2e-${randomBytes(9).toString('base64url')}`;
+const port = process.env.QC_E2E_PORT;
+const password = process.env.QC_E2E_PASSWORD;
+const baseURL = `https://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '*.spec.ts',
+  outputDir: './e2e/output/test-results',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['json']],
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    baseURL,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `node e2e/support/ensure-build.mjs && node bin/quay-config.mjs serve --host 127.0.0.1 --port ${port} --password ${password}`,
+    url: `${baseURL}/api/v2/health`,
+    ignoreHTTPSErrors: true,
+    reuseExistingServer: false,
+    timeout: 360_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
