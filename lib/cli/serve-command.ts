@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '../server/serve';
-import type { CliIO } from './main';
-import { parseGroups, UsageError } from './main';
+import type { CliIO } from './io';
+import { parseGroups } from './options';
+import { missingPodEnv, operatorEndpointProblem } from '../api/operator';
+import { UsageError } from './usage';
 
 /** `quay-config serve`: the wizard and API over HTTPS until SIGINT/SIGTERM. */
 export async function serveCommand(args: string[], io: CliIO): Promise<number> {
@@ -22,6 +24,14 @@ export async function serveCommand(args: string[], io: CliIO): Promise<number> {
   const port = Number(values.port ?? io.env.PORT ?? 8443);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port "${values.port ?? io.env.PORT}"`);
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
+  const operatorEndpoint = values['operator-endpoint'];
+  if (operatorEndpoint !== undefined) {
+    const problem = operatorEndpointProblem(operatorEndpoint);
+    if (problem) throw new UsageError(`--operator-endpoint ${problem}`);
+    // config-tool panicked here; we start, and POST /api/v1/config/operator explains what is missing.
+    const missing = missingPodEnv(io.env);
+    if (missing.length) io.err(`quay-config: warning: ${missing.join(' and ')} not set: "Reconfigure Quay" (POST /api/v1/config/operator) will answer 409 until they are`);
+  }
   const server = await serve(
     {
       port,
@@ -31,7 +41,7 @@ export async function serveCommand(args: string[], io: CliIO): Promise<number> {
       tlsCert: values['tls-cert'],
       tlsKey: values['tls-key'],
       readonlyGroups: values['readonly-groups'] ? parseGroups(values['readonly-groups']) : [],
-      operatorEndpoint: values['operator-endpoint'],
+      operatorEndpoint,
       appDir: path.resolve(import.meta.dirname, '../..'),
     },
     io.out,
