@@ -74,7 +74,10 @@ export function stripManagedKeys(config: ConfigMap, managed: readonly FieldGroup
 
 /** Where the operator is and which registry this editor belongs to; 409 when the server was not set up for it. */
 export interface OperatorTarget {
+  /** `<endpoint>/reconfigure`, without credentials (fetch refuses URLs that carry them). */
   url: URL;
+  /** `Authorization: Basic …` for credentials given in the endpoint URL, as Go's client sent them. */
+  authorization: string | null;
   /** The endpoint without credentials, for messages. */
   shown: string;
   quayRegistryName: string;
@@ -95,11 +98,15 @@ export function operatorTarget(endpoint: string | null | undefined, env: NodeJS.
     );
   }
   const base = new URL(endpoint);
-  const url = new URL('reconfigure', base.href.endsWith('/') ? base : `${base.href}/`);
+  const authorization = base.username || base.password
+    ? `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`
+    : null;
   base.username = '';
   base.password = '';
+  const url = new URL('reconfigure', base.href.endsWith('/') ? base : `${base.href}/`);
   return {
     url,
+    authorization,
     shown: base.href.replace(/\/$/, ''),
     quayRegistryName: registryNameFromPod((env.MY_POD_NAME ?? '').trim()),
     namespace: (env.MY_POD_NAMESPACE ?? '').trim(),
@@ -138,7 +145,7 @@ export async function reconfigureThroughOperator(request: Request, options: Reco
   try {
     const answer = await fetch(target.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(target.authorization ? { authorization: target.authorization } : {}) },
       body: payload,
       redirect: 'manual',
       signal,
