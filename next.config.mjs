@@ -8,6 +8,7 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   reactStrictMode: true,
-  typescript: { ignoreBuildErrors: false },
+  // Types are checked over the whole project (tests included) by `tsc --noEmit` in npm test, not per build.
+  typescript: { ignoreBuildErrors: true },
 };
 export default nextConfig;
