@@ -20,6 +20,17 @@ if (run('bash', ['scripts/install-deps.sh']) !== 0) {
 
 let passed = 0;
 let failed = 0;
+const step = (name, ok) => {
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
+  if (ok) passed += 1;
+  else failed += 1;
+  return ok;
+};
+
+// 0. Types over the whole project (tests included), then one production build that the API,
+// reliability and end-to-end suites all serve (built here once, so parallel tests never race).
+step('typecheck (tsc --noEmit)', run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']) === 0);
+const built = step('next build', run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) === 0);
 
 // 1. Unit and integration tests.
 const vitestJson = path.join(runDir, 'vitest.json');
@@ -37,7 +48,7 @@ if (existsSync(vitestJson)) {
 // 2. End-to-end tests, when there are any.
 const e2eDir = path.join(root, 'e2e');
 const specs = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.spec.ts')) : [];
-if (specs.length > 0) {
+if (specs.length > 0 && built) {
   const pwJson = path.join(runDir, 'playwright.json');
   const status = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
