@@ -2,20 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
-/**
- * End-to-end tests of the wizard: Debian's Chromium (test-services.md §3.5: `npx playwright install`
- * cannot work here), the real HTTPS server (`quay-config serve`, built first if the build is stale)
- * on a free port with a random password, and real Postgres + Redis from the test harness
- * (e2e/global-setup.ts). The runner process picks port and password once; workers inherit them.
- */
-if (!process.env.QC_E2E_PORT) {
-  process.env.QC_E2E_PORT = execFileSync(process.execPath, [
+// End-to-end tests of the wizard: Debian's Chromium (test-services.md §3.5: `npx playwright install`
+// cannot work here), the real HTTPS server (`quay-config serve`, built first if the build is stale)
+// on a free port with a random password, and real Postgres + Redis from the test harness
+// (e2e/global-setup.ts). The runner process picks ports and password once; workers inherit them.
+
+/** A port nobody listens on right now (asked of the OS in a child, since the config is synchronous). */
+function freePort(): string {
+  return execFileSync(process.execPath, [
     '-e',
     "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
   ]).toString();
 }
+
+if (!process.env.QC_E2E_PORT) process.env.QC_E2E_PORT = freePort();
+if (!process.env.QC_E2E_PORT_PRELOADED) process.env.QC_E2E_PORT_PRELOADED = freePort();
 process.env.QC_E2E_PASSWORD ??= `e2e-${randomBytes(9).toString('base64url')}`;
 const port = process.env.QC_E2E_PORT;
+const preloadedPort = process.env.QC_E2E_PORT_PRELOADED;
 const password = process.env.QC_E2E_PASSWORD;
 const baseURL = `https://127.0.0.1:${port}`;
 
@@ -41,14 +45,28 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `node e2e/support/ensure-build.mjs && node bin/quay-config.mjs serve --host 127.0.0.1 --port ${port} --password ${password}`,
-    url: `${baseURL}/api/v2/health`,
-    ignoreHTTPSErrors: true,
-    reuseExistingServer: false,
-    timeout: 360_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  // Started in order: the first builds the app when needed, the second (a preloaded bundle and a
+  // read-only group, for preloaded.spec.ts) reuses that build.
+  webServer: [
+    {
+      command: `node e2e/support/ensure-build.mjs && node bin/quay-config.mjs serve --host 127.0.0.1 --port ${port} --password ${password}`,
+      url: `${baseURL}/api/v2/health`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 360_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `node bin/quay-config.mjs serve --host 127.0.0.1 --port ${preloadedPort} --password ${password} --config-dir e2e/fixtures/preloaded --readonly-groups Redis`,
+      url: `https://127.0.0.1:${preloadedPort}/api/v2/health`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 360_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ],
 });

@@ -24,3 +24,21 @@ test.describe('hostile uploads', () => {
     await expect(page).toHaveURL(/\/$/);
   });
 });
+
+test('a bundle dropped on the start screen is read like a picked one', async ({ page }) => {
+  await login(page);
+  const archive = makeTarGz([
+    { name: 'config.yaml', content: 'SERVER_HOSTNAME: quay.dropped.example\n' },
+    { name: '/etc/shadow', content: 'x' },
+  ]);
+  // Build a DataTransfer in the page holding the file, then drop it on the zone.
+  const transfer = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.tar.gz', { type: 'application/gzip' }));
+    return dt;
+  }, archive.toString('base64'));
+  await page.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('upload-error')).toContainText('/etc/shadow');
+});

@@ -82,3 +82,33 @@ test('an uploaded bundle keeps unknown keys, comments and certificates through a
   expect(text).toContain(`SECRET_KEY: ${SECRET}`);
   expect(files.get('extra_ca_certs/site-ca.crt')?.content.toString()).toBe(services().caPem);
 });
+
+test('secret keys of an uploaded bundle change only after an explicit confirmation', async ({ page }) => {
+  await login(page);
+  await uploadBundle(page, bundle());
+  const notes = page.getByRole('button', { name: 'Open it in the editor' });
+  await Promise.race([page.waitForURL('**/editor'), notes.waitFor()]);
+  if (await notes.isVisible()) await notes.click();
+  await page.waitForURL('**/editor');
+
+  const row = fieldRow(page, 'SECRET_KEY');
+  await row.getByRole('button', { name: 'Change…' }).click();
+  await expect(row.getByRole('alert')).toContainText('unreadable');
+  await row.getByRole('button', { name: 'I understand, unlock it' }).click();
+  await row.getByRole('button', { name: 'Generate' }).click();
+  await expect(row.locator('input')).not.toHaveValue(SECRET);
+
+  await page.getByTestId('open-download').click();
+  const download = page.getByTestId('download-bundle');
+  await expect(page.getByRole('dialog').getByText('SECRET_KEY changed')).toBeVisible();
+  await expect(download).toBeDisabled();
+  // The diff never shows the secret values.
+  await expect(page.getByTestId('diff')).toContainText('secret value changed (not shown)');
+  await expect(page.getByTestId('diff')).not.toContainText(SECRET);
+  await page.getByTestId('confirm-secret-change').check();
+  await expect(download).toBeEnabled();
+  await page.getByTestId('confirm-secret-change').uncheck();
+  await page.getByRole('button', { name: 'Restore the uploaded keys' }).click();
+  await expect(page.getByRole('dialog').getByText('SECRET_KEY changed')).toHaveCount(0);
+  await expect(download).toBeEnabled();
+});

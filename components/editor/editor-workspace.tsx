@@ -60,6 +60,12 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
     });
   }, [flush]);
 
+  useEffect(() => {
+    if (!navOpen) return;
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && setNavOpen(false);
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [navOpen]);
   const goToSection = useCallback((id: string) => {
     setSection(id);
     setNavOpen(false);
@@ -97,6 +103,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
             />
             <div className="editor__body">
               <SectionNav sections={model.sections} status={findings.status} current={st.section} onSelect={goToSection} open={navOpen} />
+              {navOpen ? <button type="button" className="nav-scrim" aria-label="Close the section list" onClick={() => setNavOpen(false)} /> : null}
               <main id="main" className="editor__main">
                 {banner ? (
                   <RestoreBanner savedAt={draft.savedAt} onDismiss={() => setBanner(false)} onDiscard={() => { clearDraft(); router.push('/'); }} />

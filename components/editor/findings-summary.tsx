@@ -33,7 +33,8 @@ export function FindingsSummary({ findings, sectionTitle, onGoTo, validated }: {
                   {f.message}
                 </button>
                 <span className="summary__meta">
-                  {f.fields[0] ? <code>{f.fields[0]}</code> : null} {sectionTitle(f)} · {f.group}
+                  {f.fields[0] ? <code>{f.fields[0]}</code> : null} {sectionTitle(f)}
+                  {sectionTitle(f) !== f.group ? ` · ${f.group}` : ''}
                   {f.stage !== 'config' ? ` · stopped at ${f.stage}` : ''}
                 </span>
               </div>

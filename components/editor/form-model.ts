@@ -6,6 +6,7 @@
  */
 import type { FieldGroupId } from '@/lib/validation/types';
 import type { SchemaNode } from '@/components/form/schema-node';
+import type { ShowIf } from '@/components/form/show-if';
 
 /** Presentation of a key or nested field (ui.json's shape). */
 export interface ModelUi {
@@ -22,8 +23,8 @@ export interface ModelUi {
   fields?: Record<string, ModelUi>;
 }
 
-/** When a field applies: another key equals a value, is one of several, is (not) truthy, or all of these. */
-export type ModelShowIf = { key: string; equals?: unknown; in?: unknown[]; truthy?: boolean } | { all: ModelShowIf[] };
+/** When a field applies (see components/form/show-if.ts). */
+export type ModelShowIf = ShowIf;
 
 export interface ModelKey {
   key: string;

@@ -47,8 +47,8 @@ export function RunProgress({ run, onCancel }: { run: ValidationRun; onCancel():
           <li key={group} className="run__group" data-group={group} data-status={report?.status ?? 'pending'}>
             <GroupIcon report={report} running={run.status === 'running'} />
             <span className="grow">{group}</span>
-            {report ? <DeepestStage report={report} /> : null}
             {report ? <span className="muted run__ms">{report.durationMs} ms</span> : null}
+            {report ? <DeepestStage report={report} /> : null}
           </li>
         ))}
       </ul>
@@ -67,5 +67,9 @@ function GroupIcon({ report, running }: { report: GroupReport | undefined; runni
 /** The rung the worst live check of a group reached. */
 function DeepestStage({ report }: { report: GroupReport }) {
   const probe = report.findings.find((f) => f.stage !== 'config' && f.severity === 'error') ?? report.findings.find((f) => f.stage !== 'config');
-  return probe ? <StageSteps stage={probe.stage} severity={probe.severity} /> : null;
+  return probe ? (
+    <div className="run__stage">
+      <StageSteps stage={probe.stage} severity={probe.severity} />
+    </div>
+  ) : null;
 }

@@ -5,7 +5,7 @@
  */
 import type { FieldSpec, FieldUi } from '@/components/form/field-spec';
 import type { FormModel, ModelKey, ModelUi } from './form-model';
-import { shows } from './show-if';
+import { shows } from '@/components/form/show-if';
 
 /** Keys edited through another field's composite widget (not rendered on their own). */
 export const FOLDED_KEYS: Record<string, string> = {

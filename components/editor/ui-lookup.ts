@@ -14,6 +14,6 @@ export function uiLookup(model: FormModel): (path: string) => NestedUi | undefin
     let ui: ModelUi | undefined = byKey.get(key) ?? (oidc?.test(key) ? model.oidc?.key.ui : undefined);
     for (const segment of rest) ui = ui?.fields?.[segment];
     if (!ui || rest.length === 0) return ui;
-    return { title: ui.title, help: ui.help, widget: ui.widget, secret: ui.secret, placeholder: ui.placeholder, order: ui.order, advanced: ui.advanced, default: ui.default };
+    return { title: ui.title, help: ui.help, widget: ui.widget, secret: ui.secret, placeholder: ui.placeholder, order: ui.order, advanced: ui.advanced, default: ui.default, showIf: ui.showIf };
   };
 }

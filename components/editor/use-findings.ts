@@ -35,10 +35,12 @@ export function useFindings(model: FormModel, client: readonly GroupFinding[], r
     for (const s of model.sections) {
       const list = bySection.get(s.id) ?? [];
       const reports = s.groups.map((g) => results.get(g));
+      const ran = reports.filter((r) => r !== undefined && r.status !== 'skipped');
       status.set(s.id, {
         errors: list.filter((f) => f.severity === 'error').length,
         warnings: list.filter((f) => f.severity === 'warning').length,
-        passed: reports.every((r) => r !== undefined && r.status !== 'error') && !list.some((f) => f.severity === 'error'),
+        // Validated: every group reported, at least one really ran, and nothing failed.
+        passed: reports.every((r) => r !== undefined) && ran.length > 0 && ran.every((r) => r?.status !== 'error') && !list.some((f) => f.severity === 'error'),
       });
     }
     return { all, bySection, status, homeOf: (f: GroupFinding) => home.get(f) ?? 'advanced' };

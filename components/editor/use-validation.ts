@@ -69,7 +69,8 @@ export function useValidation(onError: (message: string) => void): ValidationSta
           if (event.event === 'group') {
             const g = event as unknown as GroupReport;
             update((r) => ({ ...r, received: [...r.received, g] }));
-            setResults((m) => new Map(m).set(g.group, g));
+            // A group skipped only because this run did not ask for it keeps its earlier result.
+            if (!(g.status === 'skipped' && groups && !groups.includes(g.group))) setResults((m) => new Map(m).set(g.group, g));
           } else if (event.event === 'done') {
             const report = event as unknown as ValidationReport;
             update((r) => ({ ...r, status: 'done', finishedAt: Date.now(), report }));

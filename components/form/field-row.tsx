@@ -60,14 +60,14 @@ export function FieldRow({ spec, children, label = true, wide, inline }: {
             <LockIcon size={12} /> Managed
           </span>
         ) : null}
-        <code className="field__key">{spec.path}</code>
+        {spec.path.startsWith('@') ? null : <code className="field__key">{spec.path}</code>}
       </div>
-      <div className="field__control">{children({ id, describedBy, invalid, readOnly })}</div>
       {spec.ui.help ? (
         <p id={helpId} className="field__help">
           {spec.ui.help}
         </p>
       ) : null}
+      <div className="field__control">{children({ id, describedBy, invalid, readOnly })}</div>
       <FieldIssues id={issuesId} issues={issues} />
     </div>
   );

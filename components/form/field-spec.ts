@@ -38,10 +38,10 @@ export function childSpec(parent: FieldSpec, name: string, schema: SchemaNode, r
     schema,
     required,
     ui: {
+      ...ui,
       title: ui?.title ?? schemaString(schema, 'title') ?? titleFromKey(name),
       help: ui?.help ?? schemaString(schema, 'description'),
-      ...ui,
-    } as FieldUi,
+    },
   };
 }
 

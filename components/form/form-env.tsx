@@ -3,8 +3,8 @@
 import { createContext, useContext } from 'react';
 import type { CertificateInfo } from '@/lib/api/contract';
 import type { Finding } from '@/lib/validation/types';
-import type { FieldUi } from './field-spec';
 import type { SchemaNode } from './schema-node';
+import type { ShowIf } from './show-if';
 
 /**
  * What the schema renderer needs from around it, besides react-hook-form: the findings placed on
@@ -32,7 +32,7 @@ export interface FormEnv {
   extra: Readonly<Record<string, unknown>>;
   setExtra(next: Record<string, unknown>): void;
   /** UI metadata of a nested key path (`BUILDLOGS_REDIS.host`), when the metadata has any. */
-  uiFor(path: string): Partial<FieldUi> | undefined;
+  uiFor(path: string): NestedUi | undefined;
 }
 
 /** UI metadata of one nested field (a subset of ui.json's field shape). */
@@ -45,6 +45,7 @@ export interface NestedUi {
   order?: number;
   advanced?: boolean;
   default?: unknown;
+  showIf?: ShowIf;
 }
 
 /** One storage engine as the storage widget offers it. */

@@ -1,6 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { useFormContext } from 'react-hook-form';
+import type { ConfigObject } from '@/components/editor/editor-types';
 import { Button } from '@/components/ui/button';
 import { ChevronDownIcon, ChevronRightIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
 import type { FieldA11y } from '../field-row';
@@ -8,6 +10,7 @@ import { childSpec, type FieldSpec } from '../field-spec';
 import { useFormEnv } from '../form-env';
 import { SchemaField } from '../schema-field';
 import { schemaProperties, schemaRequired } from '../schema-node';
+import { shows } from '../show-if';
 import { useConfigField } from './use-field';
 
 /** Properties shown before "More settings": enough for the common case (host, port, password, …). */
@@ -20,6 +23,7 @@ const FIRST = 6;
  */
 export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
   const { field } = useConfigField(spec.name ?? spec.path);
+  const { getValues } = useFormContext<ConfigObject>();
   const env = useFormEnv();
   const [more, setMore] = useState(false);
   const props = Object.entries(schemaProperties(spec.schema));
@@ -40,12 +44,17 @@ export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y 
     );
   }
 
-  const children = props.map(([name, schema], i) => {
+  // Nested `showIf` (e.g. the Elasticsearch settings only for the elasticsearch producer) reads
+  // values inside this object, so this widget re-renders whenever they change.
+  const values = getValues();
+  const children = props.flatMap(([name, schema], i) => {
     const meta = env.uiFor(`${spec.path}.${name}`);
-    const child = childSpec(spec, name, schema, required.has(name), meta);
+    if (!shows(meta?.showIf, values)) return [];
+    const ui = meta ? { title: meta.title, help: meta.help, widget: meta.widget, secret: meta.secret, placeholder: meta.placeholder, defaultValue: meta.default, advanced: meta.advanced } : undefined;
+    const child = childSpec(spec, name, schema, required.has(name), ui);
     const primary =
       required.has(name) || current[name] !== undefined || env.issuesUnder(child.path).length > 0 || (meta ? !meta.advanced : i < FIRST);
-    return { child, primary };
+    return [{ child, primary }];
   });
   const hidden = children.filter((c) => !c.primary);
   const unknown = Object.keys(current).filter((k) => !props.some(([name]) => name === k));
