@@ -28,13 +28,14 @@ test('a new configuration filled against real services validates and downloads',
   await db.getByLabel('Password', { exact: true }).fill(svc.postgres.password);
   await expect(db).toContainText(`postgresql://${svc.postgres.user}:••••••@${svc.postgres.host}:${svc.postgres.port}/${svc.postgres.database}`);
 
-  // Redis: both instances.
+  // Redis: build logs filled in; user events follow ("use the same Redis" is on for a new config).
   await openSection(page, 'redis');
-  for (const key of ['BUILDLOGS_REDIS', 'USER_EVENTS_REDIS']) {
-    await fieldRow(page, `${key}.host`).getByRole('textbox').fill(svc.redis.host);
-    await fieldRow(page, `${key}.port`).getByRole('textbox').fill(String(svc.redis.port));
-    await fieldRow(page, `${key}.password`).getByLabel('Password').fill(svc.redis.password);
-  }
+  await expect(page.getByTestId('redis-same')).toBeChecked();
+  await fieldRow(page, 'BUILDLOGS_REDIS.host').getByRole('textbox').fill(svc.redis.host);
+  await fieldRow(page, 'BUILDLOGS_REDIS.port').getByRole('textbox').fill(String(svc.redis.port));
+  await fieldRow(page, 'BUILDLOGS_REDIS.password').getByLabel('Password').fill(svc.redis.password);
+  await expect(fieldRow(page, 'USER_EVENTS_REDIS.host').getByRole('textbox')).toHaveValue(svc.redis.host);
+  await expect(fieldRow(page, 'USER_EVENTS_REDIS.port').getByRole('textbox')).toHaveValue(String(svc.redis.port));
 
   // Validate everything against the live services: no error (warnings such as "loopback host" are fine).
   await page.getByTestId('validate-all').click();

@@ -49,7 +49,9 @@ test('type errors are shown as you type, before any validation', async ({ page }
   await fieldRow(page, 'BUILDLOGS_REDIS.port').getByRole('textbox').fill('not-a-port');
   const issue = fieldRow(page, 'BUILDLOGS_REDIS.port').locator('.issue--error');
   await expect(issue).toBeVisible();
-  await expect(page.getByTestId('summary-count')).toContainText('1 error');
+  // User events follow build logs ("use the same Redis"), so the same mistake is there too.
+  await expect(page.getByTestId('summary-count')).toContainText('2 errors');
   await fieldRow(page, 'BUILDLOGS_REDIS.port').getByRole('textbox').fill('6379');
   await expect(issue).toHaveCount(0);
+  await expect(page.getByTestId('summary-count')).toContainText('No problems found');
 });

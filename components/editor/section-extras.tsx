@@ -9,12 +9,15 @@ import { apiJson, describeError } from './api-client';
 import { useEditorActions } from './editor-actions';
 import type { ConfigObject } from './editor-types';
 import { CertTable } from './keys/cert-table';
+import { RedisSameToggle } from './redis-same-toggle';
+import { useFormEnv } from '@/components/form/form-env';
 
 /** Helpers that belong to a section but are not fields: the certificate table, the scanner keys. */
 export function SectionExtras({ sectionId }: { sectionId: string; onNavigate(section: string): void }) {
   const actions = useEditorActions();
   const { setValue } = useFormContext<ConfigObject>();
   const notify = useToast();
+  const env = useFormEnv();
   if (sectionId === 'server-tls') {
     return (
       <div className="card helper">
@@ -27,6 +30,7 @@ export function SectionExtras({ sectionId }: { sectionId: string; onNavigate(sec
       </div>
     );
   }
+  if (sectionId === 'redis') return <RedisSameToggle readOnly={env.isReadOnly('USER_EVENTS_REDIS')} />;
   if (sectionId === 'security-scanner') {
     return (
       <div className="card helper helper--row">

@@ -14,6 +14,9 @@ import { sectionFields } from './section-specs';
 import { SectionExtras } from './section-extras';
 import { SectionEmpty } from './section-empty';
 
+/** Sections whose helper card comes before the fields (the others have it after). */
+const TOP_EXTRAS = new Set(['security-scanner', 'redis']);
+
 /** A request to bring a finding's field into view (from the summary). */
 export interface FocusRequest {
   fields: readonly string[];
@@ -82,7 +85,7 @@ export function SectionView({ model, section, findings, running, onValidate, foc
             <FieldIssues issues={placed.unplaced} />
           </div>
         ) : null}
-        {section.id === 'security-scanner' ? <SectionExtras sectionId={section.id} onNavigate={onNavigate} /> : null}
+        {TOP_EXTRAS.has(section.id) ? <SectionExtras sectionId={section.id} onNavigate={onNavigate} /> : null}
         {fields.primary.length === 0 && fields.advanced.length === 0 ? <SectionEmpty sectionId={section.id} onNavigate={onNavigate} /> : null}
         {fields.primary.length ? (
           <div className="card fields">
@@ -98,7 +101,7 @@ export function SectionView({ model, section, findings, running, onValidate, foc
             {open ? <div className="card fields">{fields.advanced.map((spec) => <SchemaField key={spec.path} spec={spec} />)}</div> : null}
           </div>
         ) : null}
-        {section.id !== 'security-scanner' ? <SectionExtras sectionId={section.id} onNavigate={onNavigate} /> : null}
+        {!TOP_EXTRAS.has(section.id) ? <SectionExtras sectionId={section.id} onNavigate={onNavigate} /> : null}
       </section>
     </FormEnvProvider>
   );
