@@ -15,8 +15,8 @@ COPY components ./components
 COPY lib ./lib
 COPY schema ./schema
 COPY bin ./bin
-# Tests are not part of the image, and `next build` type-checks every .ts file: lib's tests import
-# test/ (not copied). public/ is optional for Next and not in the repository until it has files.
+# Tests are not part of the image (lib's tests import test/, which is not copied; a type-checking
+# build would fail on them). public/ is optional for Next and not in the repository until it has files.
 RUN find lib -name '*.test.ts' -delete && mkdir -p public \
  && node node_modules/next/dist/bin/next build \
  && rm -rf .next/cache \
