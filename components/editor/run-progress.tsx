@@ -30,7 +30,7 @@ export function RunProgress({ run, onCancel }: { run: ValidationRun; onCancel():
     <div className="run" data-testid="run" data-status={run.status}>
       <div className="run__line">
         <span className="grow" aria-live="polite">
-          {run.status === 'running' ? `Checking… ${done} of ${total} groups` : run.status === 'done' ? `Finished: ${total} groups` : run.status === 'cancelled' ? 'Cancelled' : `Failed: ${run.error ?? ''}`}
+          {run.status === 'running' ? `Checking… ${done} of ${total} groups` : run.status === 'done' ? `Finished: ${total} group${total === 1 ? '' : 's'} checked` : run.status === 'cancelled' ? 'Cancelled' : `Failed: ${run.error ?? ''}`}
         </span>
         <span className="run__time" aria-label="Elapsed time">{seconds(elapsed)}</span>
         {run.status === 'running' ? (

@@ -55,7 +55,7 @@ export function FieldRow({ spec, children, label = true, wide, inline }: {
           </span>
         )}
         {spec.required ? <span className="field__req">Required</span> : null}
-        {readOnly ? (
+        {readOnly && spec.path === spec.key ? (
           <span className="field__ro" title="This key belongs to a read-only field group (--readonly-groups)">
             <LockIcon size={12} /> Managed
           </span>
