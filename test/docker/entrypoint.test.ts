@@ -28,7 +28,8 @@ function touch(dir: string, ...names: string[]): void {
 function entrypoint(l: Layout, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync('bash', [ENTRYPOINT, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', CONF_STACK: l.stack, CONF_TLS: l.tls, APP_DIR: l.app, ...env },
+    // Next's types make ProcessEnv.NODE_ENV required.
+    env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '/usr/bin:/bin', CONF_STACK: l.stack, CONF_TLS: l.tls, APP_DIR: l.app, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
