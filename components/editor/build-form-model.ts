@@ -39,6 +39,7 @@ const EXTRA_GROUPS: Record<string, FieldGroupId[]> = {
  */
 const QUAY_REQUIRED = ['PREFERRED_URL_SCHEME', 'SERVER_HOSTNAME', 'DB_URI', 'AUTHENTICATION_TYPE', 'DISTRIBUTED_STORAGE_CONFIG', 'BUILDLOGS_REDIS', 'USER_EVENTS_REDIS', 'DISTRIBUTED_STORAGE_PREFERENCE', 'DEFAULT_TAG_EXPIRATION', 'TAG_EXPIRATION_OPTIONS', 'SECRET_KEY', 'DATABASE_SECRET_KEY'];
 
+/** The form model of the whole schema: sections with their groups, keys in order, OIDC pattern, storage engines. */
 export function buildFormModel(): FormModel {
   const declared = Array.isArray(configSchema.required) ? configSchema.required.filter((k): k is string => typeof k === 'string') : [];
   const required = new Set([...declared, ...QUAY_REQUIRED]);

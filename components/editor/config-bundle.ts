@@ -37,6 +37,7 @@ export function assembleConfig(formValues: ConfigObject, extra: ConfigObject): C
   return pruneUndefined({ ...formValues, ...extra }) as ConfigObject;
 }
 
+/** The API's bundle shape; the original YAML text goes along so the server keeps comments and order. */
 export function toBundleJson(config: ConfigObject, files: Files, originalConfigYaml?: string): BundleJson {
   return { 'config.yaml': config, certs: files, ...(originalConfigYaml !== undefined ? { originalConfigYaml } : {}) };
 }

@@ -7,6 +7,7 @@ import { isSecretKeyName } from '@/lib/validation/redact';
 import { maskDbUri, parseDbUri } from '@/components/form/db-uri';
 import type { ConfigObject, Files } from './editor-types';
 
+/** One changed key path; `before`/`after` are absent for secrets. */
 export interface DiffEntry {
   path: string;
   kind: 'added' | 'removed' | 'changed';
@@ -66,6 +67,7 @@ export function diffFiles(before: Files, after: Files): { name: string; kind: Di
 /** Secret keys of an uploaded bundle that the current config changes (they must be confirmed). */
 export const PINNED_KEYS = ['SECRET_KEY', 'DATABASE_SECRET_KEY'] as const;
 
+/** The pinned keys whose value differs from the uploaded bundle's. */
 export function changedPinnedKeys(original: ConfigObject | undefined, current: ConfigObject): string[] {
   if (!original) return [];
   return PINNED_KEYS.filter((k) => original[k] !== undefined && original[k] !== current[k]);

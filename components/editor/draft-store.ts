@@ -7,6 +7,7 @@ import type { ConfigObject, Files } from './editor-types';
 /** Where the configuration being edited came from. */
 export type DraftOrigin = 'new' | 'upload' | 'preloaded';
 
+/** Everything needed to reopen the editor exactly where the administrator left it. */
 export interface Draft {
   version: 1;
   origin: DraftOrigin;
@@ -51,6 +52,7 @@ export function saveDraft(draft: Draft): boolean {
   }
 }
 
+/** Forgets the draft ("Discard", or starting over). */
 export function clearDraft(): void {
   try {
     window.localStorage.removeItem(KEY);

@@ -13,8 +13,10 @@ export interface EditorActions {
 
 const Ctx = createContext<EditorActions>({ openKeys: () => {}, goToSection: () => {} });
 
+/** Provides the editor's actions to its descendants. */
 export const EditorActionsProvider = Ctx.Provider;
 
+/** The editor's actions (open the keys dialog, go to a section). */
 export function useEditorActions(): EditorActions {
   return useContext(Ctx);
 }

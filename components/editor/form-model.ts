@@ -26,6 +26,7 @@ export interface ModelUi {
 /** When a field applies (see components/form/show-if.ts). */
 export type ModelShowIf = ShowIf;
 
+/** One top-level key: where it is shown, which group validates it, how it is rendered. */
 export interface ModelKey {
   key: string;
   section: string;
@@ -35,6 +36,7 @@ export interface ModelKey {
   schema: SchemaNode;
 }
 
+/** One wizard section (sidebar entry). */
 export interface ModelSection {
   id: string;
   title: string;
@@ -43,6 +45,7 @@ export interface ModelSection {
   groups: FieldGroupId[];
 }
 
+/** Everything the editor renders from (see the module comment). */
 export interface FormModel {
   sections: ModelSection[];
   /** Every key the schema and ui.json describe, in display order. */

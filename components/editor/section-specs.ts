@@ -29,6 +29,7 @@ export interface SectionFields {
   advanced: FieldSpec[];
 }
 
+/** ui.json's field metadata in the renderer's shape. */
 export function toFieldUi(ui: ModelUi): FieldUi {
   return { title: ui.title, help: ui.help, widget: ui.widget, secret: ui.secret, placeholder: ui.placeholder, defaultValue: ui.default, advanced: ui.advanced };
 }
@@ -41,6 +42,7 @@ function pseudo(path: string, widget: string, title: string, help?: string): Fie
   return { path, key: path, schema: {}, required: false, ui: { title, help, widget } };
 }
 
+/** The fields of a section for the current values, split into visible and advanced. */
 export function sectionFields(model: FormModel, sectionId: string, values: Record<string, unknown>): SectionFields {
   const out: SectionFields = { primary: [], advanced: [] };
   const keys = model.keys.filter((k) => k.section === sectionId);

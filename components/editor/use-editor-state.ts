@@ -81,4 +81,5 @@ export function useEditorState(model: FormModel, draft: Draft) {
   return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups };
 }
 
+/** What `useEditorState` returns. */
 export type EditorState = ReturnType<typeof useEditorState>;

@@ -47,4 +47,5 @@ export function useFindings(model: FormModel, client: readonly GroupFinding[], r
   }, [model, client, results]);
 }
 
+/** What `useFindings` returns. */
 export type Findings = ReturnType<typeof useFindings>;

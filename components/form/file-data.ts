@@ -7,6 +7,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Standard base64 to bytes. */
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(b64);
   const out = new Uint8Array(binary.length);
@@ -14,10 +15,12 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** UTF-8 text to standard base64. */
 export function textToBase64(text: string): string {
   return bytesToBase64(new TextEncoder().encode(text));
 }
 
+/** Standard base64 to UTF-8 text ('' when it does not decode). */
 export function base64ToText(b64: string): string {
   try {
     return new TextDecoder().decode(base64ToBytes(b64));
@@ -26,6 +29,7 @@ export function base64ToText(b64: string): string {
   }
 }
 
+/** A picked or dropped file as standard base64. */
 export async function fileToBase64(file: File): Promise<string> {
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
 }
@@ -36,6 +40,7 @@ export function base64Size(b64: string): number {
   return Math.max(0, Math.floor((b64.length * 3) / 4) - pad);
 }
 
+/** "1.2 KB" style size. */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;

@@ -72,6 +72,7 @@ const empty: FormEnv = {
 
 const FormEnvContext = createContext<FormEnv>(empty);
 
+/** Provides the renderer's environment (sections override `issuesAt`/`issuesUnder`). */
 export const FormEnvProvider = FormEnvContext.Provider;
 
 /** The renderer's environment (see `FormEnv`). */

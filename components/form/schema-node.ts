@@ -24,6 +24,7 @@ export function schemaEnum(node: SchemaNode): unknown[] | undefined {
   return Array.isArray(node.enum) ? node.enum.filter((v) => v !== null) : undefined;
 }
 
+/** The `properties` of an object node (only object-valued entries). */
 export function schemaProperties(node: SchemaNode): Record<string, SchemaNode> {
   if (!isObject(node.properties)) return {};
   const out: Record<string, SchemaNode> = {};
@@ -31,6 +32,7 @@ export function schemaProperties(node: SchemaNode): Record<string, SchemaNode> {
   return out;
 }
 
+/** The `required` property names of an object node. */
 export function schemaRequired(node: SchemaNode): string[] {
   return Array.isArray(node.required) ? node.required.filter((x): x is string => typeof x === 'string') : [];
 }
@@ -40,6 +42,7 @@ export function schemaItems(node: SchemaNode): SchemaNode | undefined {
   return isObject(node.items) ? node.items : undefined;
 }
 
+/** A string-valued keyword of a node. */
 export function schemaString(node: SchemaNode, keyword: 'description' | 'pattern' | 'format' | 'title' | 'x-expect'): string | undefined {
   const v = node[keyword];
   return typeof v === 'string' ? v : undefined;
@@ -53,6 +56,7 @@ export function schemaExample(node: SchemaNode): string | undefined {
   return undefined;
 }
 
+/** A number-valued keyword of a node. */
 export function schemaNumber(node: SchemaNode, keyword: 'minimum' | 'maximum'): number | undefined {
   const v = node[keyword];
   return typeof v === 'number' ? v : undefined;

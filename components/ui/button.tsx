@@ -3,6 +3,7 @@ import type { ButtonHTMLAttributes } from 'react';
 /** Visual weight of a button: one primary action per view, the rest secondary. */
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
+/** A native button's props plus variant and size. */
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: 'sm' | 'md' | 'lg';

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
 
+/** Props of `Dialog`. */
 export interface DialogProps {
   open: boolean;
   onClose(): void;

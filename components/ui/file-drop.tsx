@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { UploadIcon } from './icons';
 
+/** Props of `FileDrop`. */
 export interface FileDropProps {
   /** Called with the dropped or picked file. */
   onFile(file: File): void;

@@ -12,6 +12,7 @@ import { SchemaField } from '../schema-field';
 import { schemaProperties, schemaRequired, schemaString, titleFromKey } from '../schema-node';
 import { locationIdProblem, type StorageLocation } from './storage-model';
 
+/** A location, its position, and the callbacks that rewrite the storage keys. */
 export interface StorageLocationCardProps {
   location: StorageLocation;
   index: number;

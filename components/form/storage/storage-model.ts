@@ -15,6 +15,7 @@ export interface StorageLocation {
   isDefault: boolean;
 }
 
+/** The old editor's rule for location IDs. */
 export const LOCATION_ID = /^[A-Za-z0-9_-]+$/;
 
 /** The old editor's limit; Quay itself has none, but more is almost always a mistake. */

@@ -10,6 +10,7 @@ const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
 
 let loading: Promise<YamlModule> | null = null;
 
+/** The `yaml` module, imported once on first use. */
 export function loadYaml(): Promise<YamlModule> {
   loading ??= import('yaml');
   return loading;
