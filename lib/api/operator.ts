@@ -3,10 +3,13 @@ import { bundleFromJson } from '../bundle/read';
 import type { ConfigMap } from '../config/values';
 import { isObject } from '../config/values';
 import { fieldGroup } from '../fieldgroups';
+import { missingPodEnv, operatorEndpointProblem, registryNameFromPod } from '../k8s/operator-env';
 import { getServerState } from '../server/state';
 import { isFieldGroupId, type FieldGroupId } from '../validation/types';
 import { parseJsonBody, readBody } from './body';
 import { ApiError } from './http';
+
+export { missingPodEnv, operatorEndpointProblem, registryNameFromPod };
 
 /**
  * `POST /api/v1/config/operator` (quay-config-tool.md §2, §2.2): the config bundle, minus the keys
@@ -21,30 +24,8 @@ export const OPERATOR_TIMEOUT_MS = 10_000;
 /** Largest operator answer passed through; it is read into memory. */
 export const MAX_OPERATOR_RESPONSE_BYTES = 1024 * 1024;
 
-/** config-tool's pod naming: `<registry>-quay-config-editor-<hash>` names the QuayRegistry `<registry>`. */
-const EDITOR_POD_SUFFIX = '-quay-config-editor';
-
 /** Field groups whose keys stay even when managed: the operator needs SERVER_HOSTNAME and friends. */
 const NEVER_STRIPPED: ReadonlySet<FieldGroupId> = new Set(['HostSettings']);
-
-/** Why an `--operator-endpoint` value is unusable, or null. */
-export function operatorEndpointProblem(endpoint: string): string | null {
-  if (!URL.canParse(endpoint)) return `"${endpoint}" is not a URL (expected e.g. http://quay-operator.quay-ns.svc:7071)`;
-  const url = new URL(endpoint);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http:// or https:// URL, not ${url.protocol}`;
-  if (url.search || url.hash) return 'must not have a query or fragment: /reconfigure is appended to it';
-  return null;
-}
-
-/** The pod variables config-tool required with `--operator-endpoint`, those that are missing. */
-export function missingPodEnv(env: NodeJS.ProcessEnv): string[] {
-  return (['MY_POD_NAME', 'MY_POD_NAMESPACE'] as const).filter((k) => !env[k]?.trim());
-}
-
-/** The QuayRegistry name, from the editor pod's name as config-tool derived it. */
-export function registryNameFromPod(podName: string): string {
-  return podName.split(EDITOR_POD_SUFFIX)[0] ?? podName;
-}
 
 /** `managedFieldGroups`: absent or null means none; otherwise an array of field group names. */
 export function parseManagedFieldGroups(value: unknown): FieldGroupId[] {

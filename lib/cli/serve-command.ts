@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '../server/serve';
 import type { CliIO } from './io';
 import { parseGroups } from './options';
-import { missingPodEnv, operatorEndpointProblem } from '../api/operator';
+import { missingPodEnv, operatorEndpointProblem } from '../k8s/operator-env';
 import { UsageError } from './usage';
 
 /** `quay-config serve`: the wizard and API over HTTPS until SIGINT/SIGTERM. */
