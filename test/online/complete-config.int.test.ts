@@ -138,6 +138,8 @@ interface BrokenRow {
 const S = 'DISTRIBUTED_STORAGE_CONFIG';
 const ES = 'LOGS_MODEL_CONFIG.elasticsearch_config';
 const WRONG = 'Wr0ng-secret-for-the-table';
+/** A well-formed PSK (32 bytes, standard base64) that Clair does not know. */
+const WRONG_PSK = Buffer.from(WRONG.padEnd(32, '!')).toString('base64');
 
 /** The mapping at `path` (dots; `[1]` for a storage location's parameters). */
 function at(config: ConfigMap, ...keys: Array<string | number>): Record<string, unknown> {
@@ -206,7 +208,7 @@ const BROKEN: BrokenRow[] = [
   },
   {
     name: 'wrong Clair PSK',
-    break: (c) => (c.SECURITY_SCANNER_V4_PSK = Buffer.from(WRONG.padEnd(32, '!')).toString('base64')),
+    break: (c) => (c.SECURITY_SCANNER_V4_PSK = WRONG_PSK),
     group: 'SecurityScanner',
     finding: { code: 'psk-rejected', fields: ['SECURITY_SCANNER_V4_ENDPOINT', 'SECURITY_SCANNER_V4_PSK'], severity: 'error', stage: 'auth' },
   },
@@ -257,7 +259,7 @@ const BROKEN: BrokenRow[] = [
 describe('one broken setting per service: the right key, stage and code, and nothing else changes', () => {
   const bundle = buildCompleteConfig(h);
   // Long enough for Swift's write/read/delete on a busy machine, short enough for the hanging rows.
-  const timeoutMs = 3000;
+  const timeoutMs = 4000;
   const validate = (config: ConfigMap) => validateConfig({ config, files: bundle.files }, { mode: 'online', timeoutMs });
   let baseline: ValidationReport;
   let hanging: HangingServer;
@@ -280,7 +282,7 @@ describe('one broken setting per service: the right key, stage and code, and not
     row.break(config, { closed, hanging: hanging.port });
     const report = await validate(config);
     expectNoSecrets(JSON.stringify(report), bundle);
-    expect(JSON.stringify(report)).not.toContain(WRONG);
+    for (const wrong of [WRONG, WRONG_PSK]) expect(JSON.stringify(report)).not.toContain(wrong);
 
     // The broken group: the baseline's findings plus exactly the expected one.
     const before = group(baseline, row.group).findings.map(brief);
