@@ -69,9 +69,12 @@ export async function serve(options: ServeOptions, log: (line: string) => void =
         res.end();
         return;
       }
+      // No Basic challenge for the wizard's own fetches: Chrome would open its native password
+      // dialog and hold the request; the page handles the 401 by sending the user to /login.
+      const scriptFetch = ['cors', 'same-origin', 'no-cors'].includes(String(req.headers['sec-fetch-mode'] ?? ''));
       res.writeHead(401, {
         'content-type': 'application/json',
-        'www-authenticate': 'Basic realm="quayconfig", charset="UTF-8"',
+        ...(scriptFetch ? {} : { 'www-authenticate': 'Basic realm="quayconfig", charset="UTF-8"' }),
       });
       res.end(JSON.stringify({ error: 'authentication required (user quayconfig)' }));
       return;
