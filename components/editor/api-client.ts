@@ -1,7 +1,8 @@
 /**
  * Browser side of the v2 API: one fetch wrapper so every call handles the same three outcomes —
  * success, a `{"error": "…"}` answer (shown as is: the server names the problem), and a 401 after
- * a server restart (session gone: save the draft, log in again, come back to it).
+ * a server restart (session gone: save the draft, log in again, come back to it). The server sends
+ * no Basic challenge to these fetches, so the browser never opens its own password dialog.
  */
 
 /** A failed API call, with the server's own message when it sent one. */
@@ -32,27 +33,8 @@ export function goToLogin(): void {
   onUnauthorized();
 }
 
-/**
- * Whether the session cookie is still good, asked in a way that cannot trigger the browser's own
- * login prompt: a page request without a session gets a 303 to /login, while an API request gets
- * a 401 with a Basic challenge, on which the browser would open its native password dialog and
- * leave the request hanging.
- */
-async function sessionAlive(): Promise<boolean> {
-  try {
-    const r = await fetch('/editor', { method: 'HEAD', headers: { accept: 'text/html' }, redirect: 'manual', credentials: 'same-origin', cache: 'no-store' });
-    return r.type !== 'opaqueredirect' && r.status !== 303 && r.status !== 401;
-  } catch {
-    return true; // a network problem: let the real request report it
-  }
-}
-
 /** `fetch` for the API: throws `ApiError` on a network failure or a non-2xx answer. */
 export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  if (!(await sessionAlive())) {
-    onUnauthorized();
-    throw new ApiError(401, 'Your session has ended (the server may have restarted). Log in again: your draft is kept.');
-  }
   let res: Response;
   try {
     res = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...init });
