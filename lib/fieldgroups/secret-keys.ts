@@ -7,7 +7,7 @@ import { defineFieldGroup, type RuleContext } from './define';
 export const MIN_SECRET_KEY_LENGTH = 32;
 
 const NEVER_CHANGE =
-  'generate one (e.g. the wizard\'s generator, or `openssl rand -hex 32`) for a NEW registry only; ' +
+  'generate one (`quay-config generate secret-key`, the wizard, or `openssl rand -hex 32`) for a NEW registry only; ' +
   'on an existing registry copy the value from its current config.yaml: a changed key cannot decrypt what the old one encrypted';
 
 const PURPOSE: Record<'SECRET_KEY' | 'DATABASE_SECRET_KEY', string> = {
