@@ -20,7 +20,9 @@ export function collectSecrets(config: unknown): string[] {
       for (const m of value.matchAll(/[?&;](?:sig|signature|x-amz-signature|token|access_token|password|passwd|secret|key)=([^&;\s]{3,})/gi)) {
         if (m[1]) found.add(m[1]);
       }
-      for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/gi)) {
+      // The scheme may only start where no scheme character precedes it, and the password is
+      // bounded: otherwise a long value without "://…@" (a 1 MiB host name) costs quadratic time.
+      for (const m of value.matchAll(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]{1,1024})@/gi)) {
         if (m[1] && m[1].length >= 2) {
           found.add(m[1]);
           try {
