@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isObject, type ConfigMap } from '../../lib/config/values';
 import { renderFresh } from '../../lib/config/edit-render';
+import { generateSecretKey } from '../../lib/keys/secret-key';
 import { generateServerCertificate } from '../../lib/keys/tls-certificates';
 import type { PublicEndpoints } from '../../lib/probes/context';
 import type { FieldGroupId } from '../../lib/validation/types';
@@ -126,8 +127,9 @@ export function buildCompleteConfig(harness: Pick<HarnessInfo, 'certs' | 'servic
   const caKeyPem = createPrivateKey(readFileSync(path.join(harness.certs.dir, 'ca.key'))).export({ type: 'pkcs1', format: 'pem' }).toString();
   const server = generateServerCertificate({ hostname: SERVER_HOSTNAME, ca: { certPem: caPem, keyPem: caKeyPem } });
 
-  const secretKey = 'complete-config-secret-key-0123456789abcdef0123456789abcdef';
-  const databaseSecretKey = 'complete-config-database-secret-key-fedcba9876543210fedcba98';
+  // Fresh keys, as the wizard generates them (256 bits, hex).
+  const secretKey = generateSecretKey();
+  const databaseSecretKey = generateSecretKey();
   const ldapUser = s.slapd.users[0] ?? 'alice';
 
   const github = publicProviders
