@@ -177,7 +177,10 @@ function formatTable(r: Results): string {
   if (r.memory) {
     const { afterStart, idle } = r.memory;
     rows.push(['(e) server RSS, idle after start + requests', `${mib(idle.treeRss)} (${mib(afterStart.treeRss)} right after start)`]);
-    if (idle.children.length) rows.push(['    child processes counted', idle.children.join('; ')]);
+    if (idle.children.length) {
+      // tsx starts an esbuild service process when it transforms TypeScript at run time.
+      rows.push(['    of which child processes', `${mib(idle.treeRss - idle.rss)}: ${idle.children.join('; ')}`]);
+    }
   }
   for (const p of r.pages ?? []) {
     rows.push([
