@@ -11,6 +11,12 @@ const UNSUPPORTED_TAGS = new Set(
   ['timestamp', 'binary', 'set', 'omap', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`),
 );
 
+/**
+ * Characters PyYAML's reader refuses ("unacceptable character … special characters are not
+ * allowed"): Quay would not start with them in config.yaml, so neither may they load here.
+ */
+const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 /** PyYAML's booleans: unlike the YAML 1.1 spec (and the `yaml` package), `y`/`n` stay strings. */
 const PYYAML_TRUE = /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
 const PYYAML_FALSE = /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
@@ -47,6 +53,14 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, error: `${name} is empty` };
+  const bad = NON_PRINTABLE.exec(text);
+  if (bad) {
+    const before = text.slice(0, bad.index);
+    const line = before.split('\n').length;
+    const col = bad.index - before.lastIndexOf('\n');
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, error: `${name} contains the character U+${code}, which YAML does not allow (line ${line}, column ${col}); Quay would refuse to load it` };
+  }
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
