@@ -48,8 +48,8 @@ export async function validateConfig(input: ValidationInput, options: Validation
     fieldGroups.map(async (group) => {
       const report = await runGroup(group, ctx, routed.get(group.id) ?? [], wanted, options);
       for (const f of report.findings) {
-        f.message = redact(f.message, secrets);
-        if (f.hint) f.hint = redact(f.hint, secrets);
+        f.message = clip(redact(f.message, secrets));
+        if (f.hint) f.hint = clip(redact(f.hint, secrets));
       }
       options.onGroup?.(report);
       return report;
@@ -202,6 +202,14 @@ function internalError(group: FieldGroup, e: unknown): Finding {
 
 function internalProbeError(probe: Probe, stage: Stage, e: unknown): Finding {
   return error(probe.fields, `${probe.name}: check failed unexpectedly: ${describe(e)}`, { code: 'internal-error', stage });
+}
+
+/** Longest finding message or hint: a rule quoting a 4 MiB value must not send it back whole. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** Shortens text to MAX_MESSAGE_CHARS (after redaction, so a secret is never half shown). */
+function clip(text: string): string {
+  return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
 }
 
 function describe(e: unknown): string {
