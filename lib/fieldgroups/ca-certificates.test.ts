@@ -34,6 +34,7 @@ describe('CACertificates rules', () => {
     ['server certificate in the CA folder', { 'extra_ca_certs/ldap.crt': leaf.certPem }, [['not-a-ca', ['extra_ca_certs/ldap.crt'], 'warning']]],
     ['self-signed server certificate in the CA folder', { 'extra_ca_certs/db.crt': selfSigned.certPem }, [['not-a-ca', ['extra_ca_certs/db.crt'], 'warning']]],
     ['duplicate across files', { 'extra_ca_certs/a.crt': ca.certPem, 'extra_ca_certs/b.crt': ca.certPem }, [['duplicate-certificate', ['extra_ca_certs/b.crt'], 'warning']]],
+    ['one internal CA as database.pem, ldap.crt and in extra_ca_certs (the usual layout)', { 'database.pem': ca.certPem, 'ldap.crt': ca.certPem, 'extra_ca_certs/corp.crt': ca.certPem }, []],
     ['empty file', { 'extra_ca_certs/empty.crt': '' }, [['empty-file', ['extra_ca_certs/empty.crt'], 'warning']]],
     ['ssl.cert and ssl.key are left to HostSettings', { 'ssl.cert': 'garbage', 'ssl.key': 'garbage' }, []],
   ])('%s', (_name, files, expected) => {

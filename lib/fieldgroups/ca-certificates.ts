@@ -40,14 +40,18 @@ function isCertificateLike(name: string): boolean {
 
 function rules({ files, now }: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Map<string, string>(); // fingerprint → first file
+  // Duplicates only count inside the CA folder: one internal CA that is also `database.pem` and
+  // `ldap.crt` is the normal layout (each service file is read by its own client), not a mistake.
+  const seen = new Map<string, string>(); // fingerprint → first CA-folder file
   for (const name of certificateFiles(files)) {
     const bytes = files.get(name);
     if (!bytes) continue;
     const caFolder = isExtraCaFile(name) || name === 'extra_ca_certs';
     for (const cert of fileCertificates(name, bytes, caFolder, findings)) {
-      const first = seen.get(cert.fingerprint256);
-      if (first !== undefined) {
+      const first = caFolder ? seen.get(cert.fingerprint256) : undefined;
+      if (!caFolder) {
+        // not a CA-folder file: nothing to compare
+      } else if (first !== undefined) {
         findings.push(warning(name, `${name} repeats ${describeCertificate(cert)}, already in ${first}`, {
           code: 'duplicate-certificate',
           hint: 'keep one copy: duplicates are harmless to TLS but make renewals error-prone',

@@ -30,6 +30,8 @@ async function check(instance: (key: string) => Record<string, unknown>, files: 
 const brief = (g: GroupReport) => g.findings.map(({ code, fields, stage, severity }) => ({ code, fields, stage, severity }));
 const each = (code: string, stage: string, severity = 'error', field?: string) =>
   KEYS.map((k) => ({ code, fields: [field ? `${k}.${field}` : k], stage, severity }));
+/** Auth findings name the password first, then the instance. */
+const eachAuth = (code: string) => KEYS.map((k) => ({ code, fields: [`${k}.password`, k], stage: 'auth', severity: 'error' }));
 
 describe('Redis probe, for each of BUILDLOGS_REDIS, USER_EVENTS_REDIS, PULL_METRICS_REDIS', () => {
   let hanging: HangingServer;
@@ -63,11 +65,11 @@ describe('Redis probe, for each of BUILDLOGS_REDIS, USER_EVENTS_REDIS, PULL_METR
   });
 
   it('wrong password: auth stage', async () => {
-    expect(brief(await check(() => ({ ...PLAIN, password: WRONG })))).toEqual(each('auth-failed', 'auth'));
+    expect(brief(await check(() => ({ ...PLAIN, password: WRONG })))).toEqual(eachAuth('auth-failed'));
   });
 
   it('no password for a server that requires one: auth stage', async () => {
-    expect(brief(await check(() => ({ host: rs.host, port: rs.port })))).toEqual(each('auth-required', 'auth'));
+    expect(brief(await check(() => ({ host: rs.host, port: rs.port })))).toEqual(eachAuth('auth-required'));
   });
 
   it('a password for a server that has none: auth stage (redis-py 3.5 fails on that reply)', async () => {

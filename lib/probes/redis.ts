@@ -153,13 +153,15 @@ async function commandFailure(e: unknown, raw: unknown, t: RedisTarget, label: s
   const msg = firstLine(e instanceof Error ? e.message : String(e));
   const fields = [t.key];
   if (ctx.signal.aborted) return networkFinding(raw, fields, label, ctx, stage);
+  // Auth findings name the credential first (the wizard shows them at that field), then the instance.
+  const credentials = t.username ? [`${t.key}.username`, `${t.key}.password`, t.key] : [`${t.key}.password`, t.key];
   if (/^WRONGPASS|invalid password|invalid username-password/i.test(msg)) {
-    return error(fields, `${label}: the server rejected the ${t.username ? 'user name or password' : 'password'} (WRONGPASS)`, {
+    return error(credentials, `${label}: the server rejected the ${t.username ? 'user name or password' : 'password'} (WRONGPASS)`, {
       code: 'auth-failed', stage: 'auth', hint: `check ${t.key}.password${t.username ? ` and ${t.key}.username` : ''}`,
     });
   }
   if (/^NOAUTH/.test(msg)) {
-    return error(fields, `${label}: the server requires a password, but ${t.key}.password is not set`, { code: 'auth-required', stage: 'auth', hint: `set ${t.key}.password` });
+    return error([`${t.key}.password`, t.key], `${label}: the server requires a password, but ${t.key}.password is not set`, { code: 'auth-required', stage: 'auth', hint: `set ${t.key}.password` });
   }
   if (/without any password configured|no password is set/i.test(msg)) {
     return error([`${t.key}.password`], `${label}: ${t.key}.password is set but the server has no password; Quay's redis client (redis-py 3.5) fails on that AUTH reply`, {

@@ -32,11 +32,6 @@ const CLI = path.join(ROOT, 'bin/quay-config.mjs');
 
 /** Warnings a correct config still gets, and why; everything else must be silent. */
 const EXPECTED_WARNINGS: Partial<Record<FieldGroupId, Array<Pick<Finding, 'code' | 'fields'>>>> = {
-  // The harness CA is the CA of every service, so database.pem, ldap.crt and extra_ca_certs/ hold the same certificate.
-  CACertificates: [
-    { code: 'duplicate-certificate', fields: ['extra_ca_certs/harness-ca.crt'] },
-    { code: 'duplicate-certificate', fields: ['ldap.crt'] },
-  ],
   // The services run on this machine: inside Quay's container "localhost" would be the container.
   Database: [{ code: 'db-host-loopback', fields: ['DB_URI'] }],
 };
@@ -168,7 +163,7 @@ const BROKEN: BrokenRow[] = [
     name: 'wrong Redis password on USER_EVENTS_REDIS only',
     break: (c) => (at(c, 'USER_EVENTS_REDIS').password = WRONG),
     group: 'Redis',
-    finding: { code: 'auth-failed', fields: ['USER_EVENTS_REDIS'], severity: 'error', stage: 'auth' },
+    finding: { code: 'auth-failed', fields: ['USER_EVENTS_REDIS.password', 'USER_EVENTS_REDIS'], severity: 'error', stage: 'auth' },
   },
   {
     name: 'wrong LDAP admin password',
