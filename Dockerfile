@@ -15,10 +15,12 @@ COPY components ./components
 COPY lib ./lib
 COPY schema ./schema
 COPY bin ./bin
+COPY scripts/build-cli.mjs scripts/cli-bundle.mjs ./scripts/
 # Tests are not part of the image (lib's tests import test/, which is not copied; a type-checking
 # build would fail on them). public/ is optional for Next and not in the repository until it has files.
 RUN find lib -name '*.test.ts' -delete && mkdir -p public \
  && node node_modules/next/dist/bin/next build \
+ && node scripts/build-cli.mjs \
  && rm -rf .next/cache \
  && npm prune --omit=dev --no-audit --no-fund
 
@@ -33,6 +35,8 @@ COPY --from=build /app/lib ./lib
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/public ./public
 COPY --from=build /app/bin ./bin
+COPY --from=build /app/scripts/cli-bundle.mjs ./scripts/
+COPY --from=build /app/dist ./dist
 COPY docker/entrypoint.sh /usr/local/bin/quay-config-entrypoint
 RUN mkdir -p /conf/stack /conf/tls && chown -R 1001:0 /conf && chmod -R g=u /conf
 USER 1001

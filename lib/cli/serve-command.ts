@@ -42,7 +42,7 @@ export async function serveCommand(args: string[], io: CliIO): Promise<number> {
       tlsKey: values['tls-key'],
       readonlyGroups: values['readonly-groups'] ? parseGroups(values['readonly-groups']) : [],
       operatorEndpoint,
-      appDir: path.resolve(import.meta.dirname, '../..'),
+      appDir: io.env.QUAY_CONFIG_APP_DIR ?? path.resolve(import.meta.dirname, '../..'),
     },
     io.out,
   );

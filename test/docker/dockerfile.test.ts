@@ -32,6 +32,7 @@ function createdBy(stage: string): Set<string> {
   for (const { command } of dockerfile.runs.filter((r) => r.stage === stage)) {
     if (/\bnpm (ci|install)\b/.test(command)) made.add('node_modules');
     if (/next(\/dist\/bin\/next)? build/.test(command)) made.add('.next');
+    if (/scripts\/build-cli\.mjs/.test(command)) made.add('dist');
     for (const m of command.matchAll(/mkdir -p ((?:[\w./-]+\s*)+)/g)) for (const d of (m[1] as string).trim().split(/\s+/)) made.add(d);
   }
   return made;
@@ -52,7 +53,7 @@ const binDirs = Object.values(pkg.bin).map((b) => b.replace(/^\.\//, '').split('
 const publicTracked = inRepo(tracked, 'public');
 /** What `next build` needs (sources, config) and what the server and the CLI load at run time. */
 const BUILD_NEEDS = ['package.json', 'package-lock.json', 'tsconfig.json', 'next.config.mjs', 'app', 'components', 'lib', 'schema', ...binDirs, ...(publicTracked ? ['public'] : [])];
-const RUNTIME_NEEDS = ['package.json', 'next.config.mjs', 'tsconfig.json', 'node_modules', '.next', 'lib', 'schema', 'public', ...binDirs];
+const RUNTIME_NEEDS = ['package.json', 'next.config.mjs', 'tsconfig.json', 'node_modules', '.next', 'dist', 'lib', 'schema', 'public', 'scripts/cli-bundle.mjs', ...binDirs];
 
 describe('Dockerfile', () => {
   it('has a build stage running next build and a runtime stage', () => {
