@@ -26,13 +26,29 @@ export async function readBody(request: Request, maxBytes = MAX_REQUEST_BYTES): 
   return Buffer.concat(chunks);
 }
 
-/** Parses a JSON body, answering 400 with the parser's position on malformed JSON. */
+/**
+ * Parses a JSON body, answering 400 on malformed JSON. JSON must be UTF-8 (RFC 8259 §8.1): other
+ * bytes are refused rather than silently turned into U+FFFD inside the config.
+ */
 export function parseJsonBody(bytes: Buffer): unknown {
-  const text = bytes.toString('utf8');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'request body is not valid UTF-8: JSON must be UTF-8');
+  }
   if (text.trim() === '') throw new ApiError(400, 'request body is empty: expected a JSON object');
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new ApiError(400, `request body is not valid JSON: ${e instanceof Error ? e.message : 'parse error'}`);
+    throw new ApiError(400, `request body is not valid JSON: ${e instanceof Error ? withoutExcerpt(e.message) : 'parse error'}`);
   }
+}
+
+/**
+ * V8 quotes the text around a syntax error (`Unexpected token 'M', ..."PASSWD": MARKER-DB"... is
+ * not valid JSON`); that excerpt can be a password, so only the reason is kept.
+ */
+function withoutExcerpt(message: string): string {
+  return message.replace(/,\s*(\.\.\.)?".*"(\.\.\.)?\s+is not valid JSON$/s, '');
 }
