@@ -97,6 +97,8 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
     return { ok: false, error: `${name} could not be loaded: ${firstLine(msg)}` };
   }
   if (!isObject(value)) return { ok: false, error: `${name} must be a mapping of keys to values` };
+  const nesting = nestingProblem(value, name);
+  if (nesting) return { ok: false, error: nesting };
 
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
@@ -123,7 +125,39 @@ export function configFromJson(value: unknown): { ok: true; config: ConfigMap } 
   if (!isObject(value)) {
     return { ok: false, error: `"config.yaml" must be an object of keys to values, not ${Array.isArray(value) ? 'an array' : typeof value}` };
   }
+  const nesting = nestingProblem(value, '"config.yaml"');
+  if (nesting) return { ok: false, error: nesting };
   return { ok: true, config: value };
+}
+
+/** Deepest nesting a config may have; Quay's own keys go about 5 levels down. */
+export const MAX_CONFIG_DEPTH = 64;
+
+/**
+ * A recursive config (an alias inside its own anchor, which PyYAML builds as a cyclic list) or an
+ * absurdly deep one cannot be serialised, shown or written back: every later step would overflow
+ * the stack. Returns what is wrong, naming the key path, or null.
+ */
+function nestingProblem(config: ConfigMap, name: string): string | null {
+  const ancestors = new Set<object>();
+  const path: string[] = [];
+  const where = () => path.join('').replace(/^\./, '');
+  const visit = (v: unknown): string | null => {
+    if (typeof v !== 'object' || v === null) return null;
+    if (ancestors.has(v)) return `${name} is recursive: ${where()} contains itself (an alias inside its own anchor)`;
+    if (path.length > MAX_CONFIG_DEPTH) return `${name} is nested more than ${MAX_CONFIG_DEPTH} levels deep (at ${where().slice(0, 300)}…)`;
+    ancestors.add(v);
+    const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((x, i) => [`[${i}]`, x]) : Object.entries(v).map(([k, x]) => [`.${k.slice(0, 100)}`, x]);
+    for (const [step, child] of entries) {
+      path.push(step);
+      const problem = visit(child);
+      path.pop();
+      if (problem) return problem;
+    }
+    ancestors.delete(v);
+    return null;
+  };
+  return visit(config);
 }
 
 
