@@ -50,6 +50,7 @@ export async function validateConfig(input: ValidationInput, options: Validation
       for (const f of report.findings) {
         f.message = clip(redact(f.message, secrets));
         if (f.hint) f.hint = clip(redact(f.hint, secrets));
+        f.fields = f.fields.map(clip);
       }
       options.onGroup?.(report);
       return report;
@@ -204,7 +205,7 @@ function internalProbeError(probe: Probe, stage: Stage, e: unknown): Finding {
   return error(probe.fields, `${probe.name}: check failed unexpectedly: ${describe(e)}`, { code: 'internal-error', stage });
 }
 
-/** Longest finding message or hint: a rule quoting a 4 MiB value must not send it back whole. */
+/** Longest finding message, hint or key path: a 4 MiB value (or key) must not be sent back whole. */
 export const MAX_MESSAGE_CHARS = 2000;
 
 /** Shortens text to MAX_MESSAGE_CHARS (after redaction, so a secret is never half shown). */
