@@ -1,7 +1,7 @@
 import { configFromJson } from '../config/load';
 import { isObject } from '../config/values';
 import { BundleBuilder, formatBytes } from './builder';
-import { MAX_ENTRY_BYTES } from './limits';
+import { MAX_CONFIG_YAML_BYTES, MAX_ENTRY_BYTES } from './limits';
 import { BundleError, BundleTooLargeError, type Bundle } from './types';
 
 /** quay/config-tool's `ConfigBundle` as JSON: the config as an object, other files as base64. */
@@ -23,6 +23,12 @@ export function bundleFromJson(body: unknown): Bundle {
   if (body['config.yaml'] === undefined) throw new BundleError('"config.yaml" is missing from the bundle', 'config.yaml');
   const loaded = configFromJson(body['config.yaml']);
   if (!loaded.ok) throw new BundleError(loaded.error, 'config.yaml');
+  // The same limit as for a config.yaml file: otherwise a download would hand out an archive that
+  // every reader (the CLI, bundle/parse, Quay's tooling) refuses.
+  const configBytes = Buffer.byteLength(JSON.stringify(loaded.config));
+  if (configBytes > MAX_CONFIG_YAML_BYTES) {
+    throw new BundleTooLargeError(`"config.yaml" is ${formatBytes(configBytes)} as JSON, over the ${formatBytes(MAX_CONFIG_YAML_BYTES)} limit for config.yaml`, 'config.yaml');
+  }
 
   const certs = body.certs ?? {};
   if (!isObject(certs)) throw new BundleError(`"certs" must be an object of file names to base64 contents, not ${describe(certs)}`, 'certs');
