@@ -17,9 +17,14 @@ function freePort(): string {
 
 if (!process.env.QC_E2E_PORT) process.env.QC_E2E_PORT = freePort();
 if (!process.env.QC_E2E_PORT_PRELOADED) process.env.QC_E2E_PORT_PRELOADED = freePort();
+if (!process.env.QC_E2E_PORT_OPERATOR) process.env.QC_E2E_PORT_OPERATOR = freePort();
+// Where operator.spec.ts starts its fake Quay operator (a recording HTTP server).
+if (!process.env.QC_E2E_FAKE_OPERATOR_PORT) process.env.QC_E2E_FAKE_OPERATOR_PORT = freePort();
 process.env.QC_E2E_PASSWORD ??= `e2e-${randomBytes(9).toString('base64url')}`;
 const port = process.env.QC_E2E_PORT;
 const preloadedPort = process.env.QC_E2E_PORT_PRELOADED;
+const operatorPort = process.env.QC_E2E_PORT_OPERATOR;
+const fakeOperatorPort = process.env.QC_E2E_FAKE_OPERATOR_PORT;
 const password = process.env.QC_E2E_PASSWORD;
 const baseURL = `https://127.0.0.1:${port}`;
 
@@ -45,8 +50,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  // Started in order: the first builds the app when needed, the second (a preloaded bundle and a
-  // read-only group, for preloaded.spec.ts) reuses that build.
+  // Started in order: the first builds the app when needed, the others reuse that build: the second
+  // has a preloaded bundle and a read-only group (preloaded.spec.ts), the third an operator endpoint
+  // with the pod variables config-tool reads and operator-managed groups (operator.spec.ts).
   webServer: [
     {
       command: `node e2e/support/ensure-build.mjs && node bin/quay-config.mjs serve --host 127.0.0.1 --port ${port} --password ${password}`,
@@ -67,6 +73,16 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `node bin/quay-config.mjs serve --host 127.0.0.1 --port ${operatorPort} --password ${password} --readonly-groups Database,Redis,HostSettings --operator-endpoint http://127.0.0.1:${fakeOperatorPort}`,
+      url: `https://127.0.0.1:${operatorPort}/api/v2/health`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 360_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { NEXT_TELEMETRY_DISABLED: '1', MY_POD_NAME: 'example-registry-quay-config-editor-abc', MY_POD_NAMESPACE: 'quay-ns' },
     },
   ],
 });

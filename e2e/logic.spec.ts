@@ -6,6 +6,8 @@ import { changedPinnedKeys, diffConfig } from '../components/editor/config-diff'
 import { parentPath, placeFindings, targetOf, type GroupFinding } from '../components/editor/findings';
 import { readLocations, writeLocations } from '../components/form/storage/storage-model';
 import { shows } from '../components/form/show-if';
+import { ENDPOINT_KINDS, endpointKindOf, withEndpointKind } from '../components/form/endpoint-kinds';
+import { exportFileName, secretTargetProblems } from '../components/editor/bundle-export';
 
 test.describe('pure logic', () => {
   test('DB_URI: a password with reserved characters is percent-encoded and parsed back', () => {
@@ -64,5 +66,33 @@ test.describe('pure logic', () => {
     expect(shows({ key: 'FEATURE_MAILING', truthy: true }, values)).toBe(true);
     expect(shows({ key: 'LOGS_MODEL_CONFIG.producer', equals: 'kafka' }, values)).toBe(true);
     expect(shows({ all: [{ key: 'AUTHENTICATION_TYPE', equals: 'LDAP' }, { key: 'MISSING', truthy: true }] }, values)).toBe(false);
+  });
+
+  test('endpoint kinds: hosted when the service\'s endpoints are set (GitLab also when absent), switching keeps other keys', () => {
+    const github = ENDPOINT_KINDS.GITHUB_LOGIN_CONFIG;
+    const gitlab = ENDPOINT_KINDS.GITLAB_TRIGGER_CONFIG;
+    if (!github || !gitlab) throw new Error('endpoint kinds missing');
+    expect(endpointKindOf({ GITHUB_ENDPOINT: 'https://GitHub.com', API_ENDPOINT: 'https://api.github.com/' }, github)).toBe('hosted');
+    // github.com without its API endpoint is not the hosted set-up Quay needs: both fields stay visible.
+    expect(endpointKindOf({ GITHUB_ENDPOINT: 'https://github.com/' }, github)).toBe('self-hosted');
+    expect(endpointKindOf({}, github)).toBe('self-hosted');
+    expect(endpointKindOf({}, gitlab)).toBe('hosted');
+    expect(endpointKindOf({ GITLAB_ENDPOINT: 'https://gitlab.example.com/' }, gitlab)).toBe('self-hosted');
+    const hosted = withEndpointKind({ CLIENT_ID: 'c', GITHUB_ENDPOINT: 'https://ghe.example.com/' }, github, 'hosted');
+    expect(hosted).toEqual({ CLIENT_ID: 'c', GITHUB_ENDPOINT: 'https://github.com/', API_ENDPOINT: 'https://api.github.com/' });
+    expect(withEndpointKind(hosted, github, 'self-hosted')).toEqual({ CLIENT_ID: 'c' });
+    // An own endpoint is never dropped by choosing self-hosted again; no stray GITLAB_TRIGGER_KIND.
+    expect(withEndpointKind({ GITLAB_ENDPOINT: 'https://gitlab.example.com/' }, gitlab, 'self-hosted')).toEqual({ GITLAB_ENDPOINT: 'https://gitlab.example.com/' });
+    expect(withEndpointKind({}, gitlab, 'hosted')).toEqual({ GITLAB_ENDPOINT: 'https://gitlab.com/' });
+  });
+
+  test('Secret name and namespace are checked as Kubernetes does; the file is named after the Secret', () => {
+    expect(secretTargetProblems({ name: 'quay-config-bundle', namespace: '' })).toEqual({ name: null, namespace: null });
+    expect(secretTargetProblems({ name: 'quay.config-bundle', namespace: 'quay-ns' })).toEqual({ name: null, namespace: null });
+    expect(secretTargetProblems({ name: 'Quay_Bundle', namespace: 'quay.ns' }).name).toContain('lower case');
+    expect(secretTargetProblems({ name: 'ok', namespace: 'quay.ns' }).namespace).toContain("alphanumeric characters or '-'");
+    expect(secretTargetProblems({ name: '', namespace: '' }).name).toBe('must not be empty');
+    expect(exportFileName({ format: 'k8s-secret', name: ' my-bundle ', namespace: '' })).toBe('my-bundle.yaml');
+    expect(exportFileName({ format: 'tarball' })).toBe('quay-config.tar.gz');
   });
 });

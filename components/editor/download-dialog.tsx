@@ -1,22 +1,29 @@
 'use client';
 
-import { useMemo, useState } from 'react';
-import { saveAs } from '@/components/form/file-data';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { DownloadIcon } from '@/components/ui/icons';
 import { useToast } from '@/components/ui/toast';
 import type { BundleJson } from '@/lib/api/contract';
-import { apiFetch, describeError } from './api-client';
+import { describeError } from './api-client';
+import { DEFAULT_SECRET_NAME, exportBundle, exportFileName, secretTargetProblems, type ExportChoice, type SecretTarget } from './bundle-export';
 import { changedPinnedKeys, diffConfig, diffFiles } from './config-diff';
 import { DiffView } from './diff-view';
+import { DownloadFormat } from './download-format';
 import type { Draft } from './draft-store';
+import { SecretKeyGuard } from './secret-key-guard';
+import { ValidationStatus } from './validation-status';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 /**
- * Download `quay-config.tar.gz`: a review of what changed, a warning (not a block) when the
- * configuration has errors, and an explicit confirmation before secret keys of an uploaded bundle
- * are replaced.
+ * Download the configuration — `quay-config.tar.gz` or a Kubernetes Secret for the operator —
+ * with a review of what changed, a warning (not a block) when the configuration has errors, and
+ * an explicit confirmation before secret keys of an uploaded bundle are replaced.
  */
 export function DownloadDialog({ open, onClose, draft, bundle, errors, validated, onValidateAll, onRestoreKeys }: {
   open: boolean;
@@ -31,23 +38,32 @@ export function DownloadDialog({ open, onClose, draft, bundle, errors, validated
   const notify = useToast();
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [format, setFormat] = useState<ExportChoice['format']>('tarball');
+  const [target, setTarget] = useState<SecretTarget>({ name: DEFAULT_SECRET_NAME, namespace: '' });
   const config = bundle?.['config.yaml'] ?? {};
   const original = draft.original;
   const changes = useMemo(() => (original && bundle ? diffConfig(original.config, config) : []), [original, bundle, config]);
   const fileChanges = useMemo(() => (original && bundle ? diffFiles(original.certs, bundle.certs) : []), [original, bundle]);
   const pinned = changedPinnedKeys(original?.config, config);
   const blocked = pinned.length > 0 && !confirmed;
+  const choice: ExportChoice = format === 'tarball' ? { format } : { format, ...target };
+  const badTarget = format === 'k8s-secret' && Object.values(secretTargetProblems(target)).some(Boolean);
+  const fileName = exportFileName(choice);
+  useEffect(() => {
+    if (open) setFailure(null);
+  }, [open]);
 
   const download = async () => {
     if (!bundle) return;
     setBusy(true);
+    setFailure(null);
     try {
-      const res = await apiFetch('/api/v2/bundle/download', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
-      saveAs(await res.blob(), 'quay-config.tar.gz', 'application/gzip');
-      notify('success', 'quay-config.tar.gz downloaded. Your draft is still kept in this browser.');
+      const saved = await exportBundle(bundle, choice);
+      notify('success', `${saved} downloaded. Your draft is still kept in this browser.`);
       onClose();
     } catch (e) {
-      notify('error', `Download failed: ${describeError(e)}`);
+      setFailure(describeError(e));
     }
     setBusy(false);
   };
@@ -61,41 +77,36 @@ export function DownloadDialog({ open, onClose, draft, bundle, errors, validated
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" onClick={download} disabled={busy || blocked || !bundle} data-testid="download-bundle">
-            <DownloadIcon size={16} /> {busy ? 'Preparing…' : errors ? 'Download anyway' : 'Download quay-config.tar.gz'}
+          <Button variant="primary" onClick={download} disabled={busy || blocked || badTarget || !bundle} data-testid="download-bundle">
+            <DownloadIcon size={16} /> {busy ? 'Preparing…' : `Download ${fileName}${errors ? ' anyway' : ''}`}
           </Button>
         </>
       }
     >
       <div className="stack">
-        {errors ? (
-          <Alert tone="warning" title={`This configuration has ${errors} error${errors === 1 ? '' : 's'}`}>
-            Quay checks its configuration at start and refuses to run with errors. You can still download it to keep your work.
-          </Alert>
-        ) : !validated ? (
-          <Alert tone="info" title="Not validated against your services yet" actions={<Button size="sm" onClick={() => { onClose(); onValidateAll(); }}>Validate all</Button>}>
-            Validation connects to the database, Redis, storage and the other services this configuration uses.
-          </Alert>
-        ) : (
-          <Alert tone="success" title="Validated">Every check passed.</Alert>
-        )}
-        {pinned.length ? (
-          <Alert tone="error" role="alert" title={`${pinned.join(' and ')} changed`} actions={<Button size="sm" onClick={() => onRestoreKeys(pinned)}>Restore the uploaded keys</Button>}>
-            <p>Quay encrypts data with these keys. If this registry has already run, data encrypted with the old keys becomes unreadable.</p>
-            <label className="checkbox">
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="confirm-secret-change" />
-              I understand: this registry has never run with the old keys, or I accept losing that data.
-            </label>
-          </Alert>
-        ) : null}
+        <ValidationStatus errors={errors} validated={validated} onValidateAll={() => { onClose(); onValidateAll(); }}>
+          Quay checks its configuration at start and refuses to run with errors. You can still download it to keep your work.
+        </ValidationStatus>
+        <SecretKeyGuard pinned={pinned} confirmed={confirmed} onConfirm={setConfirmed} onRestore={onRestoreKeys} />
         {original ? (
           <section aria-labelledby="changes-title" className="stack stack--tight">
             <h3 id="changes-title">Changes against {draft.sourceName ?? 'the loaded bundle'}</h3>
             <DiffView entries={changes} files={fileChanges} />
           </section>
         ) : (
-          <p className="muted">A new configuration: {Object.keys(config).length} keys and {Object.keys(bundle?.certs ?? {}).length} files.</p>
+          <p className="muted">A new configuration: {Object.keys(config).length} keys and {plural(Object.keys(bundle?.certs ?? {}).length, 'file')}.</p>
         )}
+        <DownloadFormat
+          format={format}
+          onFormat={(f) => { setFormat(f); setFailure(null); }}
+          target={target}
+          onTarget={(t) => { setTarget(t); setFailure(null); }}
+        />
+        {failure ? (
+          <Alert tone="error" role="alert" title={`${fileName} could not be made`}>
+            <span data-testid="download-error">{failure}</span>
+          </Alert>
+        ) : null}
         <Alert tone="info">The bundle holds passwords and private keys unencrypted. Keep it somewhere safe.</Alert>
       </div>
     </Dialog>

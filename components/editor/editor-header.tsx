@@ -1,12 +1,12 @@
 'use client';
 
 import { Badge } from '@/components/ui/badge';
-import { DownloadIcon, KeyIcon, MenuIcon, PlayIcon } from '@/components/ui/icons';
+import { DownloadIcon, KeyIcon, MenuIcon, PlayIcon, RefreshIcon } from '@/components/ui/icons';
 import { AppHeader } from './app-header';
 import type { Draft } from './draft-store';
 
-/** The editor's masthead: what is being edited, and the global actions. */
-export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onValidateAll, onDownload }: {
+/** The editor's masthead: what is being edited, and the global actions ("Reconfigure Quay" only next to an operator). */
+export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onValidateAll, onDownload, onReconfigure }: {
   draft: Draft;
   running: boolean;
   navOpen: boolean;
@@ -14,6 +14,7 @@ export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onV
   onKeys(): void;
   onValidateAll(): void;
   onDownload(): void;
+  onReconfigure?: () => void;
 }) {
   const origin = draft.origin === 'new' ? 'New configuration' : draft.origin === 'preloaded' ? "Server's bundle" : draft.sourceName ?? 'Uploaded bundle';
   return (
@@ -35,6 +36,12 @@ export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onV
         <PlayIcon size={14} />
         <span className="masthead__label">Validate all</span>
       </button>
+      {onReconfigure ? (
+        <button type="button" className="btn btn--ghost masthead__btn" onClick={onReconfigure} data-testid="open-reconfigure">
+          <RefreshIcon size={14} />
+          <span className="masthead__label">Reconfigure Quay</span>
+        </button>
+      ) : null}
       <button type="button" className="btn btn--primary" onClick={onDownload} data-testid="open-download">
         <DownloadIcon size={16} />
         <span className="masthead__label">Download</span>

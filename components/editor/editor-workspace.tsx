@@ -3,13 +3,12 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
-import type { BundleJson } from '@/lib/api/contract';
 import { FormEnvProvider } from '@/components/form/form-env';
 import { useToast } from '@/components/ui/toast';
 import { setUnauthorizedHandler } from './api-client';
-import { DownloadDialog } from './download-dialog';
 import { EditorActionsProvider, type KeysTab } from './editor-actions';
 import { EditorHeader } from './editor-header';
+import { ExportDialogs, type ExportRequest } from './export-dialogs';
 import { clearDraft, type Draft } from './draft-store';
 import type { GroupFinding } from './findings';
 import type { FormModel } from './form-model';
@@ -37,7 +36,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const env = useFormEnvValue(model, draft, st, certInfo);
   const [navOpen, setNavOpen] = useState(false);
   const [keys, setKeys] = useState<{ open: boolean; tab: KeysTab }>({ open: false, tab: 'psk' });
-  const [download, setDownload] = useState<BundleJson | null>(null);
+  const [exporting, setExporting] = useState<ExportRequest>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [banner, setBanner] = useState(restored);
   const { form, getConfig, scheduleSave, flush, setSection } = st;
@@ -99,7 +98,8 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
               onToggleNav={() => setNavOpen((o) => !o)}
               onKeys={() => actions.openKeys()}
               onValidateAll={() => void validate(null)}
-              onDownload={() => setDownload(st.buildBundle())}
+              onDownload={() => setExporting({ kind: 'download', bundle: st.buildBundle() })}
+              onReconfigure={st.operatorEndpoint ? () => setExporting({ kind: 'reconfigure', bundle: st.buildBundle() }) : undefined}
             />
             <div className="editor__body">
               <SectionNav sections={model.sections} status={findings.status} current={st.section} onSelect={goToSection} open={navOpen} />
@@ -125,18 +125,15 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
             </div>
           </div>
           <KeysDialog open={keys.open} tab={keys.tab} onTab={(tab) => setKeys({ open: true, tab })} onClose={() => setKeys((k) => ({ ...k, open: false }))} />
-          <DownloadDialog
-            open={download !== null}
-            onClose={() => setDownload(null)}
+          <ExportDialogs
+            request={exporting}
+            onRequest={setExporting}
             draft={draft}
-            bundle={download}
+            st={st}
             errors={findings.all.filter((f) => f.severity === 'error').length}
             validated={validation.run?.status === 'done' && validation.run.scope === null}
+            running={running}
             onValidateAll={() => void validate(null)}
-            onRestoreKeys={(names) => {
-              for (const k of names) form.setValue(k, draft.original?.config[k], { shouldDirty: true });
-              setDownload(st.buildBundle());
-            }}
           />
         </EditorActionsProvider>
       </FormEnvProvider>

@@ -93,6 +93,7 @@ const FILE_SECTIONS: [RegExp, string][] = [
   [/^(ssl\.cert|ssl\.key|extra_ca_certs\/.*|extra_ca_cert_.*)$/, 'server-tls'],
   [/^database\.pem$/, 'database'],
   [/^ldap\.crt$/, 'ldap'],
+  [/^jwt-authn\.cert$/, 'jwt'],
 ];
 
 /** The section a finding is listed in. */

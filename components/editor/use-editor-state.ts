@@ -11,11 +11,11 @@ import type { ConfigObject, Files } from './editor-types';
 import type { FormModel } from './form-model';
 
 /** Field groups of the bundle files edited in the form. */
-const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP' };
+const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP', 'jwt-authn.cert': 'JWTAuthentication' };
 
 /**
  * The editor's data: schema keys in react-hook-form, keys outside the schema and the bundle files
- * beside it, the section shown, read-only groups from the server, and the draft kept in
+ * beside it, the section shown, read-only groups and the operator hand-off from the server, and the draft kept in
  * localStorage (written 400 ms after the last change, and at once before leaving the page).
  */
 export function useEditorState(model: FormModel, draft: Draft) {
@@ -26,6 +26,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const [extra, setExtra] = useState<ConfigObject>(initial.extra);
   const [section, setSection] = useState<string>(draft.section ?? model.sections[0]?.id ?? 'server-tls');
   const [readonlyGroups, setReadonlyGroups] = useState<ReadonlySet<string>>(new Set());
+  const [operatorEndpoint, setOperatorEndpoint] = useState(false);
   const state = useRef({ files, extra, section });
   state.current = { files, extra, section };
 
@@ -52,7 +53,10 @@ export function useEditorState(model: FormModel, draft: Draft) {
   }, [flush]);
   useEffect(() => {
     apiJson<ServerConfigResponse>('/api/v2/config').then(
-      (res) => setReadonlyGroups(new Set(res.readonlyGroups)),
+      (res) => {
+        setReadonlyGroups(new Set(res.readonlyGroups));
+        setOperatorEndpoint(res.operatorEndpoint === true);
+      },
       () => {
         // Without the server's settings nothing is read-only; validation still reports managed groups.
       },
@@ -78,7 +82,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
     });
   }, []);
 
-  return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups };
+  return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups, operatorEndpoint };
 }
 
 /** What `useEditorState` returns. */

@@ -8,6 +8,7 @@ import { StorageField } from './storage/storage-field';
 import { widgetFor } from './widget-for';
 import { ContactsWidget } from './widgets/contacts-widget';
 import { DbUriWidget } from './widgets/db-uri-widget';
+import { EndpointKindWidget } from './widgets/endpoint-kind-widget';
 import { FileWidget } from './widgets/file-widget';
 import { JsonWidget } from './widgets/json-widget';
 import { NumberWidget } from './widgets/number-widget';
@@ -45,6 +46,8 @@ export function SchemaField({ spec }: { spec: FieldSpec }) {
       return <FieldRow spec={spec} wide>{(a) => <ContactsWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'object':
       return <FieldRow spec={spec} label={false} wide>{(a) => <ObjectWidget spec={spec} a11y={a} />}</FieldRow>;
+    case 'endpoint-kind':
+      return <FieldRow spec={spec} label={false} wide>{(a) => <EndpointKindWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'json':
       return <FieldRow spec={spec} wide>{(a) => <JsonWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'file':

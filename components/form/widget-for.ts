@@ -16,6 +16,7 @@ export type WidgetKind =
   | 'string-list'
   | 'contacts'
   | 'object'
+  | 'endpoint-kind'
   | 'json'
   | 'file'
   | 'db-uri'
@@ -47,11 +48,13 @@ const HINTS: Record<string, WidgetKind> = {
   contacts: 'contacts',
   'contact-list': 'contacts',
   object: 'object',
+  'endpoint-kind': 'endpoint-kind',
   json: 'json',
   yaml: 'json',
   map: 'json',
   file: 'file',
   certificate: 'file',
+  'public-key': 'file',
   'db-uri': 'db-uri',
   'tls-mode': 'tls-mode',
   'secret-key': 'secret-key',
@@ -68,6 +71,9 @@ const BY_KEY: Record<string, WidgetKind> = {
   CONTACT_INFO: 'contacts',
   SECRET_KEY: 'secret-key',
   DATABASE_SECRET_KEY: 'secret-key',
+  GITHUB_LOGIN_CONFIG: 'endpoint-kind',
+  GITHUB_TRIGGER_CONFIG: 'endpoint-kind',
+  GITLAB_TRIGGER_CONFIG: 'endpoint-kind',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import { password } from './services';
 
 /** Logs in through the login page (the session cookie is per browser context). */
@@ -20,6 +20,15 @@ export async function startNew(page: Page): Promise<void> {
 /** Uploads a bundle through the start screen's file picker. */
 export async function uploadBundle(page: Page, data: Buffer, name = 'quay-config.tar.gz'): Promise<void> {
   await page.locator('[data-testid=drop-zone] input[type=file]').setInputFiles({ name, mimeType: 'application/gzip', buffer: data });
+}
+
+/** Uploads a bundle from the start screen and opens it in the editor (past the reading notes, if any). */
+export async function openUploaded(page: Page, data: Buffer): Promise<void> {
+  await uploadBundle(page, data);
+  const notes = page.getByRole('button', { name: 'Open it in the editor' });
+  await Promise.race([page.waitForURL('**/editor'), notes.waitFor()]);
+  if (await notes.isVisible()) await notes.click();
+  await page.waitForURL('**/editor');
 }
 
 /** Opens a section from the sidebar. */
@@ -47,6 +56,14 @@ export async function downloadBundle(page: Page): Promise<{ data: Buffer; fileNa
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.from(c as Uint8Array));
   return { data: Buffer.concat(chunks), fileName: download.suggestedFilename() };
+}
+
+/** The bytes of a finished download. */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks);
 }
 
 /** Where the specs save the screenshots reviewed by hand. */

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Builds the wizard when `.next` is missing or older than the sources, so the end-to-end tests
 // never run against a stale build (`quay-config serve` itself only builds when there is none).
+// QC_NEXT_DIST (next.config.mjs) names the build directory, so a run can build beside others.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const buildId = path.join(root, '.next', 'BUILD_ID');
+const buildId = path.join(root, process.env.QC_NEXT_DIST || '.next', 'BUILD_ID');
 
 function newest(dir) {
   let latest = 0;

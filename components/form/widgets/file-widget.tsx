@@ -6,19 +6,30 @@ import { Button } from '@/components/ui/button';
 import { FileIcon, TrashIcon, UploadIcon } from '@/components/ui/icons';
 import type { FieldA11y } from '../field-row';
 import type { FieldSpec } from '../field-spec';
-import { base64Size, fileToBase64, formatBytes } from '../file-data';
+import { base64Size, base64ToText, fileToBase64, formatBytes } from '../file-data';
 import { useFormEnv } from '../form-env';
 
+/** What a public-key file holds at a glance (the JWTAuthentication rules give the full verdict). */
+function publicKeyKind(base64: string): string | null {
+  const text = base64ToText(base64).trim();
+  if (text.startsWith('ssh-rsa ')) return 'OpenSSH RSA public key';
+  const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
+  return label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' ? `Public key (PEM ${label})` : null;
+}
+
 /**
- * A file of the bundle (`ssl.cert`, `ssl.key`, `database.pem`, `ldap.crt`): upload, replace or
- * remove it, with what the certificate inspector found (subject, expiry, key match).
+ * A file of the bundle (`ssl.cert`, `ssl.key`, `database.pem`, `ldap.crt`, `jwt-authn.cert`):
+ * upload, replace or remove it, with what the certificate inspector found (subject, expiry, key
+ * match). A public key (`ui.widget: public-key`) is not a certificate: it is described, not inspected.
  */
 export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
   const env = useFormEnv();
   const input = useRef<HTMLInputElement>(null);
   const name = spec.path;
   const content = env.files[name];
-  const info = env.certInfo[name];
+  const publicKey = spec.ui.widget === 'public-key';
+  const info = publicKey ? undefined : env.certInfo[name];
+  const keyKind = publicKey && content ? publicKeyKind(content) : null;
   const cert = info?.certificates[0];
   const keyOnly = Boolean(info?.hasPrivateKey && info.certificates.length === 0);
   return (
@@ -40,6 +51,7 @@ export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y })
                 {info?.keyMatches === false ? <Badge tone="error">does not match the key</Badge> : null}
               </span>
             ) : null}
+            {keyKind ? <span className="muted">{keyKind}</span> : null}
             {keyOnly ? <span className="muted">Private key{name === 'ssl.key' && env.certInfo['ssl.cert']?.keyMatches === true ? ' · matches ssl.cert' : ''}</span> : null}
           </div>
         ) : (
@@ -62,7 +74,7 @@ export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y })
             hidden
             data-file={name}
             aria-label={`Upload ${name}`}
-            accept=".crt,.cert,.pem,.key,application/x-x509-ca-cert,application/x-pem-file"
+            accept={publicKey ? '.cert,.pem,.pub,.key' : '.crt,.cert,.pem,.key,application/x-x509-ca-cert,application/x-pem-file'}
             onChange={async (e) => {
               const f = e.target.files?.[0];
               e.target.value = '';

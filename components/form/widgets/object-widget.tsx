@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { ConfigObject } from '@/components/editor/editor-types';
 import { Button } from '@/components/ui/button';
@@ -20,8 +20,16 @@ const FIRST = 6;
  * A mapping with known properties (e.g. BUILDLOGS_REDIS) as nested fields. Properties that are
  * required, already set or among the first few are shown; the rest sit behind "More settings".
  * An optional mapping that is absent shows "Configure" instead of a wall of empty inputs.
+ * Composites built on it add a `lead` control before the properties, `hide` properties that
+ * control sets (shown again when a finding names them) and give the `initial` value of "Configure".
  */
-export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
+export function ObjectWidget({ spec, a11y, lead, hide = [], initial = {} }: {
+  spec: FieldSpec;
+  a11y: FieldA11y;
+  lead?: ReactNode;
+  hide?: readonly string[];
+  initial?: Readonly<Record<string, unknown>>;
+}) {
   const { field } = useConfigField(spec.name ?? spec.path);
   const { getValues } = useFormContext<ConfigObject>();
   const env = useFormEnv();
@@ -36,7 +44,7 @@ export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y 
       <div className="object-empty">
         <span className="muted">{value === null ? 'Set to null (off).' : 'Not configured.'}</span>
         {!a11y.readOnly ? (
-          <Button size="sm" id={a11y.id} onClick={() => field.onChange({})}>
+          <Button size="sm" id={a11y.id} onClick={() => field.onChange({ ...initial })}>
             <PlusIcon size={14} /> Configure
           </Button>
         ) : null}
@@ -50,6 +58,7 @@ export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y 
   const children = props.flatMap(([name, schema], i) => {
     const meta = env.uiFor(`${spec.path}.${name}`);
     if (!shows(meta?.showIf, values)) return [];
+    if (hide.includes(name) && env.issuesUnder(`${spec.path}.${name}`).length === 0) return [];
     const ui = meta ? { title: meta.title, help: meta.help, widget: meta.widget, secret: meta.secret, placeholder: meta.placeholder, defaultValue: meta.default, advanced: meta.advanced } : undefined;
     const child = childSpec(spec, name, schema, required.has(name), ui);
     const primary =
@@ -62,6 +71,7 @@ export function ObjectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y 
   return (
     <fieldset className="subfields" aria-labelledby={`${a11y.id}-label`} aria-describedby={a11y.describedBy}>
       <div className="subfields__grid">
+        {lead}
         {children.filter((c) => c.primary || more).map((c) => (
           <SchemaField key={c.child.path} spec={c.child} />
         ))}
