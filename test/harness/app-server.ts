@@ -287,7 +287,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 /** One HTTPS request with a hard deadline; resolves with the whole body. */
 function sendRequest(a: { url: string; method: string; pathname: string; ca: string; password: string; req: AppRequest }): Promise<AppResponse> {
   const { req } = a;
-  const target = new URL(a.pathname, a.url);
+  // The path is sent exactly as given (no URL normalisation), so tests can send `..` and `%2f`.
+  const base = new URL(a.url);
   const headers: Record<string, string> = { ...req.headers };
   const auth = req.auth ?? true;
   if (auth !== false) headers.authorization = `Basic ${Buffer.from(`${APP_USER}:${auth === true ? a.password : auth}`).toString('base64')}`;
@@ -296,8 +297,7 @@ function sendRequest(a: { url: string; method: string; pathname: string; ca: str
   const timeoutMs = req.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const r = https.request(
-      target,
-      { method: a.method, headers, ca: req.agent ? undefined : a.ca, agent: req.agent ?? false },
+      { hostname: base.hostname, port: base.port, path: a.pathname, method: a.method, headers, ca: req.agent ? undefined : a.ca, agent: req.agent ?? false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
