@@ -37,8 +37,9 @@ test('database.pem, ldap.crt and jwt-authn.cert uploads land in the bundle; the 
   await fieldRow(page, 'JWT_AUTH_ISSUER').getByRole('textbox').fill('auth.example.com');
   await validateSection(page);
   await expect(jwtRow.locator('.issue--error')).toContainText('not found in the bundle');
-  // A certificate is not what Quay loads: said at the file's row.
+  // A certificate is not what Quay loads: said at the file's row. A new file drops the old result.
   await uploadFile(page, 'jwt-authn.cert', ca);
+  await expect(jwtRow.locator('.issue--error')).toHaveCount(0);
   await validateSection(page);
   await expect(jwtRow.locator('.issue--error')).toContainText('holds an X.509 certificate');
   await uploadFile(page, 'jwt-authn.cert', publicKey);

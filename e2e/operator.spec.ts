@@ -45,7 +45,7 @@ function bundle(): Buffer {
 }
 
 /** Logs in, opens the bundle, opens "Reconfigure Quay" and validates from the dialog. */
-async function openValidatedDialog(page: Page) {
+async function openValidatedDialog(page: Page, screenshot?: string) {
   await login(page);
   await openUploaded(page, bundle());
   await page.getByTestId('open-reconfigure').click();
@@ -54,13 +54,14 @@ async function openValidatedDialog(page: Page) {
   // Nothing goes to the operator before a validation.
   await expect(send).toBeDisabled();
   await expect(dialog.getByTestId('managed-groups')).toHaveText(/Left out, because the operator manages them:\s*DatabaseRedis$/);
+  if (screenshot) await page.screenshot({ path: `${SHOTS}/${screenshot}` });
   await dialog.getByRole('button', { name: 'Validate all' }).click();
   await expect(send).toBeEnabled({ timeout: 60_000 });
   return { dialog, send };
 }
 
 test('"Reconfigure Quay" sends the bundle, minus the managed groups, to the operator', async ({ page }) => {
-  const { dialog, send } = await openValidatedDialog(page);
+  const { dialog, send } = await openValidatedDialog(page, 'reconfigure-dialog.png');
   const [request] = await Promise.all([page.waitForRequest('**/api/v1/config/operator'), send.click()]);
   // A real JSON array (config-tool's UI sent a Set, i.e. {}).
   expect((request.postDataJSON() as { managedFieldGroups: unknown }).managedFieldGroups).toEqual(['Database', 'Redis', 'HostSettings']);

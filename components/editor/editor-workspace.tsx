@@ -33,7 +33,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const validation = useValidation(useCallback((m: string) => notify('error', m), [notify]));
   const certInfo = useCertInfo(st.files);
   const findings = useFindings(model, checks.findings, validation.results);
-  const env = useFormEnvValue(model, draft, st, certInfo);
+  const env = useFormEnvValue(model, draft, st, certInfo, validation.invalidate);
   const [navOpen, setNavOpen] = useState(false);
   const [keys, setKeys] = useState<{ open: boolean; tab: KeysTab }>({ open: false, tab: 'psk' });
   const [exporting, setExporting] = useState<ExportRequest>(null);

@@ -76,7 +76,7 @@ export function ReconfigureDialog({ onClose, draft, bundle, managedGroups, error
     >
       <div className="stack" data-testid="reconfigure">
         <p>The Quay operator stores this configuration in the QuayRegistry&apos;s config bundle secret and restarts Quay with it.</p>
-        <ValidationStatus errors={errors} validated={validated} running={running} onValidateAll={onValidateAll}>
+        <ValidationStatus errors={errors} validated={validated} running={running} required="Validate before sending: Quay restarts with this configuration" onValidateAll={onValidateAll}>
           Quay refuses to start with errors: the registry may stay down until they are fixed.{validated ? null : ' Validate before sending it.'}
         </ValidationStatus>
         <SecretKeyGuard pinned={pinned} confirmed={confirmed} onConfirm={setConfirmed} onRestore={onRestoreKeys} />

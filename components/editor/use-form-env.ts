@@ -11,10 +11,18 @@ import type { FormModel } from './form-model';
 import { uiLookup } from './ui-lookup';
 import type { EditorState } from './use-editor-state';
 
-/** The renderer's environment for the whole editor (sections narrow `issuesAt` to their own placement). */
-export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState, certInfo: Record<string, CertificateInfo>): FormEnv {
+/**
+ * The renderer's environment for the whole editor (sections narrow `issuesAt` to their own placement).
+ * A replaced or removed file drops the validation results about it, as an edited key does.
+ */
+export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState, certInfo: Record<string, CertificateInfo>, invalidate: (path: string) => void): FormEnv {
   const uiFor = useMemo(() => uiLookup(model), [model]);
   const pinnedKeys = useMemo(() => new Set<string>(PINNED_KEYS.filter((k) => draft.original?.config[k] !== undefined)), [draft]);
+  const { setFile: storeFile } = st;
+  const setFile = useCallback((name: string, content: string | undefined) => {
+    storeFile(name, content);
+    invalidate(name);
+  }, [storeFile, invalidate]);
   const generateSecret = useCallback(async () => (await apiJson<SecretKeyResponse>('/api/v2/keys/secret', {})).value, []);
   return useMemo<FormEnv>(
     () => ({
@@ -22,7 +30,7 @@ export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState,
       issuesUnder: () => [],
       isReadOnly: st.isReadOnly,
       files: st.files,
-      setFile: st.setFile,
+      setFile,
       certInfo,
       storageEngines: model.storageEngines,
       generateSecret,
@@ -31,6 +39,6 @@ export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState,
       extra: st.extra,
       setExtra: st.setExtra,
     }),
-    [st.isReadOnly, st.files, st.setFile, certInfo, model.storageEngines, generateSecret, pinnedKeys, uiFor, st.extra, st.setExtra],
+    [st.isReadOnly, st.files, setFile, certInfo, model.storageEngines, generateSecret, pinnedKeys, uiFor, st.extra, st.setExtra],
   );
 }

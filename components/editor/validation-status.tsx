@@ -10,10 +10,12 @@ import { Spinner } from '@/components/ui/spinner';
  * errors (a warning, not a block: `children` says what they mean for this action), not validated
  * against the services yet, or validated.
  */
-export function ValidationStatus({ errors, validated, running = false, onValidateAll, children }: {
+export function ValidationStatus({ errors, validated, running = false, required, onValidateAll, children }: {
   errors: number;
   validated: boolean;
   running?: boolean;
+  /** Title that says a validation is required first (the action waits for one). */
+  required?: string;
   onValidateAll(): void;
   children: ReactNode;
 }) {
@@ -34,7 +36,7 @@ export function ValidationStatus({ errors, validated, running = false, onValidat
   }
   if (!validated) {
     return (
-      <Alert tone="info" title="Not validated against your services yet" actions={validate}>
+      <Alert tone="info" title={required ?? 'Not validated against your services yet'} actions={validate}>
         Validation connects to the database, Redis, storage and the other services this configuration uses.
       </Alert>
     );
