@@ -21,7 +21,7 @@ export function EndpointKindWidget({ spec, a11y }: { spec: FieldSpec; a11y: Fiel
   const { control, getValues } = useFormContext<ConfigObject>();
   // Watched (not the controller's value): edits of the nested fields show up here too.
   const value: unknown = useWatch({ control, name });
-  // GitLab's endpoint may be absent (gitlab.com): a self-managed choice is remembered until it is filled in.
+  // GitLab's endpoint may be absent (then it is gitlab.com): a self-managed choice is remembered while shown.
   const [selfHosted, setSelfHosted] = useState(false);
   const kinds = ENDPOINT_KINDS[spec.key];
   const block = isObject(value) ? value : null;
