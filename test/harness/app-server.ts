@@ -165,7 +165,7 @@ export interface AppServerOptions {
   readonlyGroups?: string[];
   distDir?: string;
   /** Extra environment for the server process (e.g. `TMPDIR`). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** Working directory of the server process (default: a fresh temp directory). */
   cwd?: string;
   startTimeoutMs?: number;
