@@ -97,7 +97,7 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
     return { ok: false, error: `${name} could not be loaded: ${firstLine(msg)}` };
   }
   if (!isObject(value)) return { ok: false, error: `${name} must be a mapping of keys to values` };
-  const nesting = nestingProblem(value, name);
+  const nesting = nestingProblem(value, name, MAX_EXPANDED_CONFIG_CHARS);
   if (nesting) return { ok: false, error: nesting };
 
   const findings: Finding[] = [];
@@ -134,15 +134,25 @@ export function configFromJson(value: unknown): { ok: true; config: ConfigMap } 
 export const MAX_CONFIG_DEPTH = 64;
 
 /**
+ * Most characters (keys and scalars) a YAML config may expand to. Aliases repeat their anchor
+ * without counting its size: 100 aliases of a 4 MiB string made a 424 MB bundle/parse reply.
+ */
+export const MAX_EXPANDED_CONFIG_CHARS = 10 * 1024 * 1024;
+
+/**
  * A recursive config (an alias inside its own anchor, which PyYAML builds as a cyclic list) or an
  * absurdly deep one cannot be serialised, shown or written back: every later step would overflow
- * the stack. Returns what is wrong, naming the key path, or null.
+ * the stack. With `maxChars`, a config that aliases expand past that size is refused too. Returns
+ * what is wrong, naming the key path, or null.
  */
-function nestingProblem(config: ConfigMap, name: string): string | null {
+function nestingProblem(config: ConfigMap, name: string, maxChars = Infinity): string | null {
   const ancestors = new Set<object>();
   const path: string[] = [];
   const where = () => path.join('').replace(/^\./, '');
+  let chars = 0;
   const visit = (v: unknown): string | null => {
+    chars += (typeof v === 'string' ? v.length : 0) + (path.at(-1)?.length ?? 0) + 1;
+    if (chars > maxChars) return `${name} expands to more than ${maxChars / 1024 / 1024} MiB through its aliases (a YAML alias bomb?)`;
     if (typeof v !== 'object' || v === null) return null;
     if (ancestors.has(v)) return `${name} is recursive: ${where()} contains itself (an alias inside its own anchor)`;
     if (path.length > MAX_CONFIG_DEPTH) return `${name} is nested more than ${MAX_CONFIG_DEPTH} levels deep (at ${where().slice(0, 300)}…)`;
