@@ -28,7 +28,27 @@ export function sessionTokenValid(token: string | undefined, now = Date.now()): 
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
-  return Number(payload) > now;
+  return Number(payload) > now && !revokedTokens().has(token);
+}
+
+/**
+ * Tokens logged out before they expired. Clearing the cookie only helps the browser that logs
+ * out; a copy of the token (another tab's capture, a proxy log) must stop working too. Kept on
+ * globalThis like the signing key, so the HTTPS wrapper and the route handlers share it.
+ */
+const REVOKED = Symbol.for('quay-config.revoked-sessions');
+function revokedTokens(): Map<string, number> {
+  const g = globalThis as Record<symbol, unknown>;
+  if (!(g[REVOKED] instanceof Map)) g[REVOKED] = new Map<string, number>();
+  return g[REVOKED] as Map<string, number>;
+}
+
+/** Logs a session out for good: the token is refused until it would have expired anyway. */
+export function revokeSessionToken(token: string | undefined, now = Date.now()): void {
+  if (!token || !sessionTokenValid(token, now)) return;
+  const revoked = revokedTokens();
+  for (const [t, expiry] of revoked) if (expiry <= now) revoked.delete(t);
+  revoked.set(token, Number(token.split('.')[0]));
 }
 
 export function sessionCookie(token: string): string {

@@ -6,7 +6,9 @@ import {
   createSessionToken,
   loginDelayMs,
   recordLoginResult,
+  revokeSessionToken,
   sessionCookie,
+  sessionFromCookieHeader,
 } from '@/lib/server/session';
 import { getServerState } from '@/lib/server/state';
 
@@ -29,5 +31,8 @@ export const POST = handle(async (request: Request) => {
   return new Response(null, { status: 204, headers: { 'set-cookie': sessionCookie(createSessionToken()), 'cache-control': 'no-store' } });
 });
 
-/** Logout. */
-export const DELETE = handle(async () => new Response(null, { status: 204, headers: { 'set-cookie': clearedSessionCookie() } }));
+/** Logout: the session token stops working on the server too, not only in this browser. */
+export const DELETE = handle(async (request: Request) => {
+  revokeSessionToken(sessionFromCookieHeader(request.headers.get('cookie') ?? undefined));
+  return new Response(null, { status: 204, headers: { 'set-cookie': clearedSessionCookie() } });
+});
