@@ -103,9 +103,18 @@ describe('every protected route refuses requests without valid credentials', () 
   });
 });
 
+/** A session of its own, for a test that logs it out. */
+async function freshSessionToken(): Promise<string> {
+  const login = await server.request('POST', '/api/v2/session', { auth: false, body: JSON.stringify({ password: server.password }), headers: { 'content-type': 'application/json' } });
+  expect(login.status).toBe(204);
+  return /quayconfig_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? '';
+}
+
 describe('positive controls: the same requests with valid credentials get through', () => {
   it.each(protectedRequests)('%s', async (_name, route, method) => {
-    for (const [what, headers] of [['Basic auth', {}], ['the session cookie', { cookie: `quayconfig_session=${sessionToken}` }]] as const) {
+    // Logging out revokes the token: that request gets a session of its own.
+    const token = method === 'DELETE' && route.path === '/api/v2/session' ? await freshSessionToken() : sessionToken;
+    for (const [what, headers] of [['Basic auth', {}], ['the session cookie', { cookie: `quayconfig_session=${token}` }]] as const) {
       const r = await server.request(method, route.path, { auth: what === 'Basic auth', headers: { ...headers, ...jsonHeaders(method), accept: route.kind === 'page' ? 'text/html' : '*/*' }, body: body(method) });
       expect(r.status, `${method} ${route.path} with ${what}: ${r.text.slice(0, 200)}`).not.toBe(401);
       expect(r.status).not.toBe(303);
@@ -147,6 +156,19 @@ describe('public routes', () => {
       expect(r.status, r.text).toBe(status);
       expect(r.headers['set-cookie']).toBeUndefined();
     }
+  });
+});
+
+describe('logout', () => {
+  it('a session token stops working once its session is logged out, not only in that browser', async () => {
+    const cookie = { cookie: `quayconfig_session=${await freshSessionToken()}` };
+    expect((await server.request('GET', '/api/v2/config', { auth: false, headers: cookie })).status).toBe(200);
+    const logout = await server.request('DELETE', '/api/v2/session', { auth: false, headers: cookie });
+    expect(logout.status).toBe(204);
+    expect(String(logout.headers['set-cookie'])).toMatch(/quayconfig_session=;.*Max-Age=0/);
+    expectApiRefusal(await server.request('GET', '/api/v2/config', { auth: false, headers: cookie }), 'a logged-out session token');
+    // Other sessions are not affected.
+    expect((await server.request('GET', '/api/v2/config', { auth: false, headers: { cookie: `quayconfig_session=${sessionToken}` } })).status).toBe(200);
   });
 });
 
