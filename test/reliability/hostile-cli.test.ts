@@ -113,6 +113,27 @@ describe('hostile inputs through quay-config validate (in-process main)', () => 
   });
 });
 
+describe('bad usage: exit 2 with a message naming the mistake', () => {
+  const config = () => inputs.get('yaml: duplicate keys') ?? '';
+  const cases: Array<[string, () => string[], string]> = [
+    ['an unknown option', () => ['validate', config(), '--evil'], "Unknown option '--evil'"],
+    ['an unknown mode', () => ['validate', config(), '--mode', 'testing'], '--mode must be online or offline, not "testing"'],
+    ['a timeout that is not a number', () => ['validate', config(), '--timeout-ms', '1e999'], '--timeout-ms must be an integer'],
+    ['a negative timeout', () => ['validate', config(), '--timeout-ms', '-5'], '--timeout-ms'],
+    ['an unknown field group', () => ['validate', config(), '--groups', 'Database,HostSettigns'], 'unknown field group(s): HostSettigns'],
+    ['no path', () => ['validate'], 'validate'],
+    ['two paths', () => ['validate', config(), config()], 'validate'],
+    ['an unknown command', () => ['validat', config()], 'unknown command "validat"'],
+  ];
+  it.each(cases)('%s', async (_name, args, says) => {
+    const r = await runInProcess(args());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(says);
+    expect(r.out).toBe('');
+    expectNoInternals(r.err);
+  });
+});
+
 describe('hostile inputs through the quay-config binary (child process)', () => {
   const sample = corpus.filter((c) => c.child);
 
