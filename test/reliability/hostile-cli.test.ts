@@ -113,6 +113,13 @@ describe('hostile inputs through quay-config validate (in-process main)', () => 
   });
 });
 
+describe('readable hostile configs online (probes get the wrong types too), 500 ms per probe', () => {
+  const readable = corpus.filter((c) => c.expect.kind === 'readable');
+  it.each(readable.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    expectOutcome(c, await runInProcess(['validate', inputs.get(c.name) ?? '', '--mode', 'online', '--timeout-ms', '500', '--json']));
+  });
+});
+
 describe('bad usage: exit 2 with a message naming the mistake', () => {
   const config = () => inputs.get('yaml: duplicate keys') ?? '';
   const cases: Array<[string, () => string[], string]> = [
