@@ -22,7 +22,7 @@ import { benchHanging, benchOfflineInProcess, benchOnline, type HangingFigures, 
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Our own build directory, so the bench never rebuilds another engineer's `.next`. */
-const DIST_DIR = '.next-bench';
+const DIST_DIR = process.env.QC_NEXT_DIST || '.next';
 const FIGURES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 type Figure = (typeof FIGURES)[number];
 
@@ -189,7 +189,7 @@ function formatTable(r: Results): string {
     ]);
     if (p.missing.length) rows.push(['    WARNING', `assets that did not load: ${p.missing.join(', ')}`]);
   }
-  if (r.buildMs !== undefined) rows.push(['(setup) next build into .next-bench', ms(r.buildMs)]);
+  if (r.buildMs !== undefined) rows.push([`(setup) next build into ${DIST_DIR}`, ms(r.buildMs)]);
   if (r.servicesMs !== undefined) rows.push(['(setup) harness services ready', ms(r.servicesMs)]);
   const width = Math.max(...rows.map(([k]) => k.length));
   const line = '─'.repeat(width + 2 + 60);

@@ -15,8 +15,11 @@ import { createSelfSignedServerCert } from '../../lib/certs/self-signed';
 /** The repository root. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Dist directory used by tests (`QC_NEXT_DIST`), so a test build never fights `.next` or another run. */
-export const DEFAULT_DIST_DIR = '.next-test';
+/**
+ * Dist directory used by tests: `QC_NEXT_DIST`, else `.next`, which `npm test` builds once before the
+ * suites (so CI never builds twice); set QC_NEXT_DIST to build beside another run.
+ */
+export const DEFAULT_DIST_DIR = process.env.QC_NEXT_DIST || '.next';
 
 /** Basic-auth user name of the wizard (fixed, as in Quay's config mode). */
 export const APP_USER = 'quayconfig';
