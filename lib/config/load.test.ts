@@ -36,6 +36,18 @@ describe('loadConfigYaml', () => {
     if (!r.ok) expect(r.error).toContain(expected);
   });
 
+  it('reads UTF-16 with a byte-order mark, as PyYAML does', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('SERVER_HOSTNAME: quay.example.com\n', 'utf16le')]);
+    const r = loadConfigYaml(bytes);
+    expect(r.ok && r.config).toEqual({ SERVER_HOSTNAME: 'quay.example.com' });
+  });
+
+  it('refuses absurd nesting with a clear message, not a stack overflow', () => {
+    const r = loadConfigYaml('A: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/nested too deeply|nested deeper/);
+  });
+
   it('names the byte offset of invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from('A: ok\nB: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
     const r = loadConfigYaml(bytes);

@@ -45,10 +45,15 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
   if (typeof input === 'string') {
     text = input;
   } else {
+    // PyYAML reads UTF-16 too when the file starts with its byte-order mark.
+    const encoding = input[0] === 0xff && input[1] === 0xfe ? 'utf-16le' : input[0] === 0xfe && input[1] === 0xff ? 'utf-16be' : 'utf-8';
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      text = new TextDecoder(encoding, { fatal: true }).decode(input);
     } catch {
-      return { ok: false, error: `${name} is not valid UTF-8 (at byte ${firstBadUtf8Byte(input)})` };
+      return {
+        ok: false,
+        error: encoding === 'utf-8' ? `${name} is not valid UTF-8 (at byte ${firstBadUtf8Byte(input)})` : `${name} is not valid ${encoding.toUpperCase()}`,
+      };
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -63,19 +68,29 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    version: '1.1',
-    uniqueKeys: false,
-    lineCounter,
-    prettyErrors: false,
-    customTags: pyYamlTags,
-  });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      version: '1.1',
+      uniqueKeys: false,
+      lineCounter,
+      prettyErrors: false,
+      // Problems are returned, not printed: the library's own warnings would go to stderr.
+      logLevel: 'error',
+      customTags: pyYamlTags,
+    });
+  } catch (e) {
+    // The parser recurses per nesting level; a document thousands of levels deep overflows it.
+    if (e instanceof RangeError) return { ok: false, error: `${name} is nested too deeply to be a Quay config` };
+    throw e;
+  }
   const where = (pos: readonly number[] | undefined) => {
     const at = pos ? lineCounter.linePos(pos[0] ?? 0) : undefined;
     return at ? `line ${at.line}, column ${at.col}` : 'unknown position';
   };
   const firstError = doc.errors[0];
   if (firstError) {
+    if (/Maximum call stack/i.test(firstError.message)) return { ok: false, error: `${name} is nested too deeply to be a Quay config` };
     return { ok: false, error: `${name} is not valid YAML: ${firstLine(firstError.message)} (${where(firstError.pos)})` };
   }
   const badTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
