@@ -27,8 +27,8 @@ export function bundleIsFresh() {
 
 export async function buildCli() {
   const t0 = Date.now();
-  const { build } = await import('esbuild');
-  await build({
+  const esbuild = await import('esbuild');
+  await esbuild.build({
     absWorkingDir: root,
     entryPoints: { main: 'lib/cli/main.ts' },
     outdir: outDir,
@@ -43,5 +43,7 @@ export async function buildCli() {
     // Bundled ESM has no require(); some dependencies' CJS interop needs it.
     banner: { js: "import { createRequire as __qcCreateRequire } from 'node:module'; const require = __qcCreateRequire(import.meta.url);" },
   });
+  // esbuild keeps a service process alive for further builds; the server runs for days without one.
+  await esbuild.stop();
   return { outFile, ms: Date.now() - t0 };
 }
