@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseCertificates, validityAt } from '../certs/x509';
+import { inspectCertificateFile } from '../certs/inspect';
+import { parseCertificates } from '../certs/x509';
 import { parsePrivateKey, keyMatchesCertificate } from '../certs/private-key';
-import { pemBlocks, fileText } from '../certs/pem';
 import { clairConfigSnippet } from '../keys/clair-config';
 import { generateClairPsk } from '../keys/psk';
 import { generateSecretKey } from '../keys/secret-key';
@@ -103,28 +103,27 @@ export async function inspectCertificates(request: Request): Promise<Certificate
   const sslKey = decoded.get('ssl.key');
   const key = sslKey ? parsePrivateKey(sslKey.toString('utf8')) : undefined;
   return [...decoded].map(([name, bytes]) => {
-    const text = fileText(bytes) ?? '';
-    const hasPrivateKey = pemBlocks(text).some((b) => b.kind === 'private-key');
-    const { certificates, errors } = parseCertificates(text);
+    const file = inspectCertificateFile(bytes, now);
     const info: CertificateInfo = {
       name,
-      ok: certificates.length > 0 && errors.length === 0,
-      certificates: certificates.map((c) => ({
+      ok: file.certificates.length > 0 && file.errors.length === 0,
+      certificates: file.certificates.map((c) => ({
         subject: c.subject,
         issuer: c.issuer,
         sans: [...c.dnsNames, ...c.ipAddresses],
-        notBefore: c.notBefore.toISOString(),
-        notAfter: c.notAfter.toISOString(),
-        expired: validityAt(c, now) !== 'valid',
+        notBefore: c.notBefore,
+        notAfter: c.notAfter,
+        expired: c.validity !== 'valid',
         isCA: c.isCA,
         fingerprint256: c.fingerprint256,
       })),
-      hasPrivateKey,
+      hasPrivateKey: file.privateKeys > 0,
     };
-    if (errors[0]) info.error = errors[0].message;
-    else if (certificates.length === 0) info.error = hasPrivateKey ? 'contains a private key, no certificate' : 'no PEM certificate found';
-    const leaf = certificates[0];
-    if (name === 'ssl.cert' && leaf && key?.ok) info.keyMatches = keyMatchesCertificate(leaf, key.key);
+    if (file.errors[0]) info.error = file.errors[0].message;
+    else if (file.certificates.length === 0) info.error = file.privateKeys > 0 ? 'contains a private key, no certificate' : 'no PEM certificate found';
+    // Key match needs the parsed leaf, not its summary.
+    const leaf = name === 'ssl.cert' && key?.ok ? parseCertificates(bytes.toString('utf8')).certificates[0] : undefined;
+    if (leaf && key?.ok) info.keyMatches = keyMatchesCertificate(leaf, key.key);
     return info;
   });
 }
