@@ -4,7 +4,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import next from 'next';
-import { createSelfSignedServerCert } from '../certs/self-signed';
+import { generateServerCertificate } from '../keys/tls-certificates';
 import type { FieldGroupId } from '../validation/types';
 import { basicAuthMatches, isPublicRoute } from './auth';
 import { sessionFromCookieHeader, sessionTokenValid } from './session';
@@ -49,8 +49,8 @@ export async function serve(options: ServeOptions, log: (line: string) => void =
     options.tlsCert && options.tlsKey
       ? { cert: readFileSync(options.tlsCert, 'utf8'), key: readFileSync(options.tlsKey, 'utf8') }
       : (() => {
-          const made = createSelfSignedServerCert(['localhost', os.hostname()], ['127.0.0.1', '::1']);
-          return { cert: made.certPem, key: made.keyPem };
+          const made = generateServerCertificate({ hostname: 'localhost', altNames: [os.hostname()], ips: ['127.0.0.1', '::1'] });
+          return { cert: made.sslCert, key: made.sslKey };
         })();
 
   const app = next({ dev: false, dir: path.resolve(options.appDir), hostname: options.host, port: options.port });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { createSelfSignedServerCert } from '../../lib/certs/self-signed';
+import { generateServerCertificate } from '../../lib/keys/tls-certificates';
 
 /**
  * The real app for black-box tests: builds the Next app into a dedicated dist directory when its
@@ -197,7 +197,7 @@ export interface AppServer {
   port: number;
   pid: number;
   password: string;
-  /** PEM of the server's certificate, for clients that verify TLS (browsers: ignore HTTPS errors). */
+  /** PEM of the CA that signed the server's certificate, for clients that verify TLS (browsers: ignore HTTPS errors). */
   certPem: string;
   /** Everything the server printed so far, stdout then stderr interleaved as received. */
   output(): string;
@@ -220,9 +220,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   await ensureAppBuilt({ distDir, log: options.log });
   const password = options.password ?? TEST_PASSWORD;
   const work = mkdtempSync(path.join(os.tmpdir(), 'qc-app-server-'));
-  const tls = createSelfSignedServerCert(['localhost'], ['127.0.0.1']);
-  writeFileSync(path.join(work, 'tls.crt'), tls.certPem);
-  writeFileSync(path.join(work, 'tls.key'), tls.keyPem, { mode: 0o600 });
+  const tls = generateServerCertificate({ hostname: 'localhost', ips: ['127.0.0.1'] });
+  writeFileSync(path.join(work, 'tls.crt'), tls.sslCert);
+  writeFileSync(path.join(work, 'tls.key'), tls.sslKey, { mode: 0o600 });
   const args = [path.join(REPO_ROOT, 'bin/quay-config.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--password', password,
     '--tls-cert', path.join(work, 'tls.crt'), '--tls-key', path.join(work, 'tls.key')];
   if (options.configDir) args.push('--config-dir', options.configDir);
@@ -272,17 +272,17 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const port = Number(new URL(url).port);
 
   const request = (method: string, pathname: string, req: AppRequest = {}) =>
-    sendRequest({ url, method, pathname, ca: tls.certPem, password, req });
+    sendRequest({ url, method, pathname, ca: tls.ca.certPem, password, req });
   return {
     url,
     port,
     pid,
     password,
-    certPem: tls.certPem,
+    certPem: tls.ca.certPem,
     child,
     output: () => output,
     request,
-    agent: (agentOptions = {}) => new https.Agent({ keepAlive: true, ...agentOptions, ca: tls.certPem }),
+    agent: (agentOptions = {}) => new https.Agent({ keepAlive: true, ...agentOptions, ca: tls.ca.certPem }),
     stop,
   };
 }

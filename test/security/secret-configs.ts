@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { HarnessInfo } from '../harness/types';
-import { createSelfSignedServerCert } from '../../lib/certs/self-signed';
+import { generateServerCertificate } from '../../lib/keys/tls-certificates';
 
 /**
  * Configs that carry planted secrets ("markers") in every secret-bearing key Quay has, and fail in
@@ -46,7 +46,7 @@ export function makeKeys() {
     sslKey: pem(),
     caFolderKey: pem(),
     /** A certificate for another key: ssl.cert and ssl.key do not match, so HostSettings reports on them. */
-    sslCert: createSelfSignedServerCert(['quay.example.com'], []).certPem,
+    sslCert: generateServerCertificate({ hostname: 'quay.example.com' }).serverCertPem,
   };
 }
 export type Keys = ReturnType<typeof makeKeys>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSelfSignedServerCert } from '../../certs/self-signed';
+import { testCa } from '../../certs/test-pki';
 import type { Finding } from '../../validation/types';
 import type { BundleFiles } from '../define';
 import { validateConfig } from '../../validation/run';
@@ -7,8 +7,8 @@ import { database } from './index';
 
 const PG = 'postgresql://quay:secret@db.example.com:5432/quay';
 const MY = 'mysql+pymysql://quay:secret@db.example.com/quay';
-const CA = createSelfSignedServerCert(['ca.example'], []);
-const OTHER = createSelfSignedServerCert(['other.example'], []);
+const CA = testCa('ca.example');
+const OTHER = testCa('other.example');
 
 type Row = [string, Record<string, unknown>, Array<Pick<Finding, 'code' | 'fields' | 'severity'>>, Record<string, string>?];
 
@@ -83,8 +83,8 @@ describe('Database rules: DB_CONNECTION_ARGS (PostgreSQL)', () => {
     ['require with a root cert verifies the CA (libpq)', { DB_CONNECTION_ARGS: { sslmode: 'require', sslrootcert: 'database.pem' } }, [], { 'database.pem': CA.certPem }],
     ['disable', { DB_CONNECTION_ARGS: { sslmode: 'disable' } }, [w('db-tls-disabled', 'DB_CONNECTION_ARGS.sslmode')]],
     ['client cert without key', { DB_CONNECTION_ARGS: { sslcert: '/conf/stack/client.crt' } }, [e('ssl-client-cert-incomplete', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem }],
-    ['client key not matching the cert', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [e('ssl-client-key-mismatch', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem, 'client.key': OTHER.keyPem }],
-    ['client cert and key', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [], { 'client.crt': CA.certPem, 'client.key': CA.keyPem }],
+    ['client key not matching the cert', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [e('ssl-client-key-mismatch', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem, 'client.key': OTHER.privatePem }],
+    ['client cert and key', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [], { 'client.crt': CA.certPem, 'client.key': CA.privatePem }],
     ['autorollback true', { DB_CONNECTION_ARGS: { autorollback: true } }, []],
     ['threadlocals is ignored', { DB_CONNECTION_ARGS: { threadlocals: true } }, [w('db-threadlocals-ignored', 'DB_CONNECTION_ARGS.threadlocals')]],
     ['unknown option', { DB_CONNECTION_ARGS: { sslmodes: 'require' } }, [w('db-connection-arg-unknown', 'DB_CONNECTION_ARGS.sslmodes')]],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSelfSignedServerCert } from '../../certs/self-signed';
+import { testCa } from '../../certs/test-pki';
 import type { Finding } from '../../validation/types';
 import type { BundleFiles } from '../define';
 import { validateConfig } from '../../validation/run';
@@ -8,7 +8,7 @@ import { checkRedisInstance } from './instance';
 
 const OK = { host: 'redis.example.com', port: 6379, password: 'secret' };
 const BASE = { BUILDLOGS_REDIS: OK, USER_EVENTS_REDIS: OK };
-const CA = createSelfSignedServerCert(['redis-ca.example'], []);
+const CA = testCa('redis-ca.example');
 
 const files = (entries: Record<string, string> = {}): BundleFiles => new Map(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)]));
 const run = (config: Record<string, unknown>, bundle: Record<string, string> = {}) => redis.rules({ config, files: files(bundle), now: new Date() });
