@@ -1,6 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeTestCerts } from '../test/harness/certs';
+import { makeRunDir } from '../test/harness/run-dir';
 import { service as postgres } from '../test/harness/services/postgres';
 import { service as redis } from '../test/harness/services/redis';
 import type { StartedService } from '../test/harness/types';
@@ -12,9 +13,7 @@ import type { E2eServices } from './support/services';
  * specs through a JSON file named by QC_E2E_SERVICES. The returned function stops them by PID.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const root = path.resolve(import.meta.dirname, '..');
-  const runDir = path.join(root, '.run', `e2e-${Date.now()}-${process.pid}`);
-  mkdirSync(runDir, { recursive: true });
+  const runDir = makeRunDir('e2e');
   const certs = makeTestCerts(runDir);
   const log = (line: string) => process.stderr.write(`[e2e services] ${line}\n`);
   const started: StartedService[] = [];

@@ -1,6 +1,7 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { makeTestCerts } from '../../test/harness/certs';
+import { makeRunDir } from '../../test/harness/run-dir';
 import type { HarnessInfo, ServiceModule, StartedService } from '../../test/harness/types';
 
 /**
@@ -20,8 +21,7 @@ export interface RunningServices {
 }
 
 export async function startServices(root: string, log: (line: string) => void): Promise<RunningServices> {
-  const runDir = path.join(root, '.run', `bench-${Date.now()}-${process.pid}`);
-  mkdirSync(runDir, { recursive: true });
+  const runDir = makeRunDir('bench');
   const certs = makeTestCerts(runDir);
   const env = { runDir, certs, log: (line: string) => log(`[services] ${line}`) };
   const started = new Map<string, StartedService>();

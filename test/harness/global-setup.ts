@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { makeTestCerts } from './certs';
+import { makeRunDir } from './run-dir';
 import type { HarnessInfo, ServiceModule, StartedService } from './types';
 
 /**
@@ -12,9 +13,7 @@ import type { HarnessInfo, ServiceModule, StartedService } from './types';
  * `QC_SERVICES=redis,postgres` starts only those; `QC_SERVICES=none` starts none (unit tests only).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const runDir = path.join(root, '.run', `${Date.now()}-${process.pid}`);
-  mkdirSync(runDir, { recursive: true });
+  const runDir = makeRunDir('test');
   const certs = makeTestCerts(runDir);
   const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
 
