@@ -8,8 +8,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-# npm install, not npm ci: the lock records only the Linux builds of Next's optional native packages.
-RUN npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json next.config.mjs ./
 COPY app ./app
 COPY components ./components
