@@ -123,7 +123,10 @@ function classify(res: ProbeHttpResponse, op: 'put' | 'get' | 'delete', t: Azure
   const header = res.headers['x-ms-error-code'];
   const code = (typeof header === 'string' ? header : undefined) ?? res.body.match(/<Code>([^<]+)<\/Code>/)?.[1] ?? '';
   const detail = code ? ` (${code})` : ` (HTTP ${res.status})`;
-  if (code === 'AuthenticationFailed' || code === 'InvalidAuthenticationInfo' || code === 'NoAuthenticationInformation' || res.status === 401) {
+  // A Shared Key request has no permissions to lack, so a 403 saying the request could not be
+  // authenticated is the key; Azurite answers a bad signature so, with code AuthorizationFailure.
+  const keyRejected = t.accountKey !== undefined && res.status === 403 && /<Message>\s*Server failed to authenticate the request/i.test(res.body);
+  if (code === 'AuthenticationFailed' || code === 'InvalidAuthenticationInfo' || code === 'NoAuthenticationInformation' || keyRejected || res.status === 401) {
     return error(t.fields.credentials, `${t.label}: Azure rejected the ${t.accountKey ? 'account key' : 'SAS token'}${detail}`, {
       code: 'auth-failed',
       stage: 'auth',
