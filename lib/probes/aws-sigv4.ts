@@ -1,5 +1,4 @@
 import { createHash, createHmac } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { Checksum, SourceData } from '@smithy/types';
 
 /** Static AWS credentials (an access key pair, plus a session token for STS credentials). */
@@ -61,6 +60,8 @@ export async function signAwsRequest(
   req: { method: string; headers?: Record<string, string>; body?: string | Uint8Array },
   opts: SignOptions,
 ): Promise<Record<string, string>> {
+  // Loaded here, not at the top: an offline validation never needs the AWS signer.
+  const { SignatureV4 } = await import('@smithy/signature-v4');
   const signer = new SignatureV4({
     credentials: opts.credentials,
     region: opts.region,

@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { error } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
@@ -24,6 +23,8 @@ export function indexStateUrl(endpoint: string): string {
 
 /** A JWT exactly like Quay's for Clair v4 (PyJWT: header `{alg: HS256, typ: JWT}`, claims iss + exp). */
 export async function signQuayJwt(psk: Uint8Array, now: Date = new Date()): Promise<string> {
+  // Loaded here, not at the top: an offline validation never needs jose.
+  const { SignJWT } = await import('jose');
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer('quay')

@@ -1,5 +1,5 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { errors as joseErrors, jwtVerify } from 'jose';
+import type { errors as JoseErrors } from 'jose';
 import { isObject } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
@@ -104,6 +104,8 @@ export function probeJwtQuery(t: JwtAuthTarget & { queryUrl: string; key: KeyObj
 
 async function verifyToken(token: string, t: JwtAuthTarget & { key: KeyObject }, audience: string, field: string): Promise<Finding[]> {
   const at = { stage: 'semantic' as const };
+  // Loaded here, not at the top: an offline validation never needs jose.
+  const { errors: joseErrors, jwtVerify } = await import('jose');
   try {
     const { payload } = await jwtVerify(token, t.key, {
       algorithms: ['RS256'], issuer: t.issuer, audience, requiredClaims: ['nbf', 'iat', 'exp'], clockTolerance: 5,
@@ -114,11 +116,11 @@ async function verifyToken(token: string, t: JwtAuthTarget & { key: KeyObject },
     }
     return Array.isArray(payload.results) ? [] : [error(field, `the token from ${field} has no "results" list`, { code: 'jwt-bad-response', ...at })];
   } catch (e) {
-    return [tokenFinding(e, t, audience, field)];
+    return [tokenFinding(e, joseErrors, t, audience, field)];
   }
 }
 
-function tokenFinding(e: unknown, t: JwtAuthTarget, audience: string, field: string): Finding {
+function tokenFinding(e: unknown, joseErrors: typeof JoseErrors, t: JwtAuthTarget, audience: string, field: string): Finding {
   const at = { stage: 'semantic' as const };
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) {
     return error('jwt-authn.cert', `the token from ${field} is not signed by the key in jwt-authn.cert`, { code: 'jwt-signature-mismatch', ...at, hint: 'put the public key of the key the JWT server signs with into jwt-authn.cert' });

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { error } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
@@ -41,6 +41,8 @@ export async function probeMysql(t: MysqlTarget, ctx: ProbeContext): Promise<Fin
     stage = s;
     ctx.enter(s);
   };
+  // Loaded here, before any socket is open, not at the top: an offline validation never needs mysql2.
+  const mysqlLib = (await import('mysql2/promise')).default;
   let socket: net.Socket | undefined;
   let conn: mysql.Connection | undefined;
   const onAbort = () => socket?.destroy(abortError(ctx));
@@ -48,7 +50,7 @@ export async function probeMysql(t: MysqlTarget, ctx: ProbeContext): Promise<Fin
   try {
     socket = await connect(t.host, t.port, { ...ctx, enter });
     enter(t.tls ? 'tls' : 'auth');
-    conn = await mysql.createConnection({
+    conn = await mysqlLib.createConnection({
       stream: socket,
       host: t.host,
       port: t.port,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { error } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
@@ -22,7 +22,7 @@ export const NO_PASSWORD = 'QC_NO_PASSWORD';
  * through the shared diagnosis, server errors by SQLSTATE (28P01 bad password, 28000 pg_hba
  * rejection, 3D000 missing database, 42501 no CONNECT privilege, …).
  */
-export function diagnosePostgresError(e: unknown, t: PgTargetInfo, ctx: ProbeContext, stage: Stage): Finding {
+export function diagnosePostgresError(e: unknown, DatabaseError: typeof pg.DatabaseError, t: PgTargetInfo, ctx: ProbeContext, stage: Stage): Finding {
   const scrub = (s: string) => t.secrets.reduce((acc, secret) => (secret.length >= 3 ? acc.split(secret).join('***') : acc), s);
   const fail = (st: Stage, code: string, message: string, hint?: string) =>
     error(t.fields, scrub(message), { code, stage: st, ...(hint ? { hint: scrub(hint) } : {}) });
@@ -33,7 +33,7 @@ export function diagnosePostgresError(e: unknown, t: PgTargetInfo, ctx: ProbeCon
   if (code === NO_PASSWORD) {
     return fail('auth', 'password-missing', `${t.label}: the server asks for a password, but DB_URI has none`, 'add the password to DB_URI: postgresql://user:password@host/database');
   }
-  if (e instanceof pg.DatabaseError) return fromSqlState(e, t, fail, stage);
+  if (e instanceof DatabaseError) return fromSqlState(e, t, fail, stage);
   if (msg === 'The server does not support SSL connections') {
     return fail('tls', 'tls-not-supported', `${t.label}: the server does not accept TLS connections, but DB_CONNECTION_ARGS.sslmode requires TLS`, 'turn on ssl in postgresql.conf, or lower DB_CONNECTION_ARGS.sslmode');
   }

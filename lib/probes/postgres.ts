@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type tls from 'node:tls';
-import pg from 'pg';
+import type pg from 'pg';
 import { error, warning } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
@@ -21,6 +21,8 @@ export interface PostgresTarget {
   /** Config keys the findings are about. */
   fields: string[];
 }
+
+type PgLib = typeof pg;
 
 /** Quay needs PostgreSQL 13 or newer (config-tool#218 warns below that). */
 const MIN_SERVER_VERSION = 130000;
@@ -43,51 +45,53 @@ export async function probePostgres(target: PostgresTarget, ctx: ProbeContext): 
     stage.current = s;
     ctx.enter(s);
   };
+  // Loaded here, not at the top: an offline validation never needs pg.
+  const pgLib = (await import('pg')).default;
   let client: pg.Client | undefined;
   try {
-    client = await connectWithSslMode(target, ctx, enter);
+    client = await connectWithSslMode(pgLib, target, ctx, enter);
     enter('semantic');
     return await checkDatabase(client, target, info);
   } catch (e) {
-    return [diagnosePostgresError(e, info, ctx, stage.current)];
+    return [diagnosePostgresError(e, pgLib.DatabaseError, info, ctx, stage.current)];
   } finally {
     if (client) await closeClient(client);
   }
 }
 
 /** libpq's sslmode ladder: `prefer` falls back to plain text, `allow` to TLS, the others never. */
-async function connectWithSslMode(t: PostgresTarget, ctx: ProbeContext, enter: (s: Stage) => void): Promise<pg.Client> {
+async function connectWithSslMode(pgLib: PgLib, t: PostgresTarget, ctx: ProbeContext, enter: (s: Stage) => void): Promise<pg.Client> {
   const secure = postgresSslOptions(t.tls, ctx);
   switch (t.tls.mode) {
     case 'disable':
-      return connectOnce(t, false, ctx, enter);
+      return connectOnce(pgLib, t, false, ctx, enter);
     case 'allow':
       try {
-        return await connectOnce(t, false, ctx, enter);
+        return await connectOnce(pgLib, t, false, ctx, enter);
       } catch (e) {
-        if (ctx.signal.aborted || !(e instanceof pg.DatabaseError) || e.code !== '28000') throw e;
-        return connectOnce(t, secure, ctx, enter);
+        if (ctx.signal.aborted || !(e instanceof pgLib.DatabaseError) || e.code !== '28000') throw e;
+        return connectOnce(pgLib, t, secure, ctx, enter);
       }
     case 'prefer':
       try {
-        return await connectOnce(t, secure, ctx, enter);
+        return await connectOnce(pgLib, t, secure, ctx, enter);
       } catch (e) {
         if (ctx.signal.aborted || !(e instanceof Error) || e.message !== 'The server does not support SSL connections') throw e;
-        return connectOnce(t, false, ctx, enter);
+        return connectOnce(pgLib, t, false, ctx, enter);
       }
     default:
-      return connectOnce(t, secure, ctx, enter);
+      return connectOnce(pgLib, t, secure, ctx, enter);
   }
 }
 
 /** One connection attempt on a socket this probe owns, so an abort can always close it. */
-async function connectOnce(t: PostgresTarget, ssl: tls.ConnectionOptions | false, ctx: ProbeContext, enter: (s: Stage) => void): Promise<pg.Client> {
+async function connectOnce(pgLib: PgLib, t: PostgresTarget, ssl: tls.ConnectionOptions | false, ctx: ProbeContext, enter: (s: Stage) => void): Promise<pg.Client> {
   enter('dns');
   await resolveHost(t.host, ctx);
   if (ctx.signal.aborted) throw abortError(ctx);
   enter('tcp');
   const socket = new net.Socket();
-  const client: pg.Client = new pg.Client({
+  const client: pg.Client = new pgLib.Client({
     host: t.host,
     port: t.port,
     user: t.user,

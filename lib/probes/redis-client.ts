@@ -1,5 +1,10 @@
 import type net from 'node:net';
-import { AbstractConnector, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+
+type IoRedis = typeof import('ioredis');
+
+/** ioredis, loaded when a Redis probe runs (an offline validation never needs it). */
+export const loadIoRedis = (): Promise<IoRedis> => import('ioredis');
 
 /**
  * An ioredis client over a socket this probe already opened (DNS, TCP and TLS were done by
@@ -7,7 +12,7 @@ import { AbstractConnector, Redis } from 'ioredis';
  * speaks RESP here; the probe sends AUTH/SELECT/PING itself, so each reply (WRONGPASS, NOAUTH, …)
  * comes back as that command's error instead of ioredis' generic "Connection is closed.".
  */
-export function redisOverSocket(socket: net.Socket): { client: Redis; lastError: () => Error | undefined } {
+export function redisOverSocket({ AbstractConnector, Redis }: IoRedis, socket: net.Socket): { client: Redis; lastError: () => Error | undefined } {
   class FixedSocketConnector extends AbstractConnector {
     constructor() {
       super(0);

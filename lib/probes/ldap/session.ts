@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { Client } from 'ldapts';
+import type { Client } from 'ldapts';
 import { error, warning } from '../../validation/findings';
 import type { Finding, Stage } from '../../validation/types';
 import type { ProbeContext } from '../context';
@@ -59,6 +59,8 @@ export async function openSession(target: LdapTarget, ctx: ProbeContext, track: 
   if (!parsed) return { findings: [error('LDAP_URI', `LDAP_URI "${target.uri}" is not an ldap:// or ldaps:// URI`, { code: 'ldap-uri-scheme' })] };
   const label = `LDAP server ${target.uri}`;
   const findings: Finding[] = [];
+  // Loaded here, before any socket is open, not at the top: an offline validation never needs ldapts.
+  const { Client } = await import('ldapts');
   const open = (verify: boolean) =>
     connect(parsed.host, parsed.port, ctx, parsed.secure ? tlsClientOptions(ctx, { servername: parsed.host, extraPems: target.caPems, verify }) : undefined);
 
