@@ -4,7 +4,7 @@ import { oidcInfo } from '../../test/harness/services/oidc';
 import { validateConfig } from '../validation/run';
 import type { Finding } from '../validation/types';
 
-/** The OIDC group's probe against the local fake provider (test/harness/services/oidc.ts). */
+/** The OIDC group's probe against a real OpenID Provider, oidc-provider (test/harness/services/oidc.ts). */
 
 const h = inject('harness');
 const idp = oidcInfo.parse(h.services.oidc);
@@ -12,7 +12,7 @@ const KEY = 'FAKEIDP_LOGIN_CONFIG';
 const withCa = new Map([['extra_ca_certs/test-ca.crt', new Uint8Array(Buffer.from(h.certs.caPem))]]);
 const noCa = new Map<string, Uint8Array>();
 
-/** A config whose redirect URI (https://quay.example.com/oauth2/fakeidp/callback) the fake has registered. */
+/** A config whose redirect URI (https://quay.example.com/oauth2/fakeidp/callback) the provider's clients have registered. */
 function config(provider: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     SERVER_HOSTNAME: 'quay.example.com',
@@ -84,18 +84,21 @@ describe('OIDC probe: the five scenarios', () => {
 });
 
 describe('OIDC probe: discovery', () => {
-  it('reports an issuer that is not OIDC_SERVER, and still tests the client', async () => {
-    const fs = await check(config({ OIDC_SERVER: `${idp.httpsBase}/realms/mismatch/` }));
+  it('reports an issuer that is not OIDC_SERVER (the provider under another host name), and still tests the client', async () => {
+    const fs = await check(config({ OIDC_SERVER: `${idp.aliasIssuer}/` }));
     expect(brief(fs)).toEqual([f('issuer-mismatch', 'semantic', 'error', 'OIDC_SERVER')]);
-    expect(fs[0]?.hint).toContain('https://login.example.com/realms/other/');
+    expect(fs[0]?.hint).toContain(`${idp.issuer}/`);
+    const wrongSecret = await check(config({ OIDC_SERVER: `${idp.aliasIssuer}/`, CLIENT_SECRET: 'not-the-secret' }));
+    expect(brief(wrongSecret).map((x) => x.code)).toEqual(['issuer-mismatch', 'auth-failed']);
   });
 
   it('does not compare the issuer when OIDC_ISSUER overrides it', async () => {
-    expect(brief(await check(config({ OIDC_SERVER: `${idp.httpsBase}/realms/mismatch/`, OIDC_ISSUER: 'https://login.example.com/realms/other' })))).toEqual([]);
+    expect(brief(await check(config({ OIDC_SERVER: `${idp.aliasIssuer}/`, OIDC_ISSUER: idp.issuer })))).toEqual([]);
   });
 
   it('tells a failed discovery from an unreachable server', async () => {
-    expect(brief(await check(config({ OIDC_SERVER: `${idp.httpsBase}/realms/broken/` })))).toEqual([f('discovery-failed', 'semantic', 'error', 'OIDC_SERVER')]);
+    // The provider's own 404 below its issuer, and a path on the same server where no provider is.
+    expect(brief(await check(config({ OIDC_SERVER: `${idp.issuer}/nosuch/` })))).toEqual([f('discovery-failed', 'semantic', 'error', 'OIDC_SERVER')]);
     expect(brief(await check(config({ OIDC_SERVER: `${idp.httpsBase}/realms/nosuchrealm/` })))).toEqual([f('discovery-failed', 'semantic', 'error', 'OIDC_SERVER')]);
   });
 
@@ -104,7 +107,8 @@ describe('OIDC probe: discovery', () => {
   });
 
   it('warns when no login scope is supported, and when some are dropped', async () => {
-    expect(brief(await check(config({ LOGIN_SCOPES: ['openid', 'offline_access'] })))).toEqual([f('scopes-dropped', 'semantic', 'warning', 'LOGIN_SCOPES')]);
+    expect(brief(await check(config({ LOGIN_SCOPES: ['openid', 'groups'] })))).toEqual([f('scopes-dropped', 'semantic', 'warning', 'LOGIN_SCOPES')]);
+    expect(brief(await check(config({ LOGIN_SCOPES: ['openid', 'email', 'profile', 'offline_access'] })))).toEqual([]);
     const none = await check(config({ LOGIN_SCOPES: ['read:org'] }));
     expect(brief(none)).toEqual([f('openid-scope-missing', 'config', 'warning', 'LOGIN_SCOPES'), f('no-supported-scopes', 'semantic', 'warning', 'LOGIN_SCOPES')]);
   });
@@ -112,7 +116,9 @@ describe('OIDC probe: discovery', () => {
 
 describe('OIDC probe: client authentication and redirect URI', () => {
   it("sends Quay's real redirect URI (config-tool sent http://quay/oauth2/auth0/callback)", async () => {
-    const fs = await check(config({}, { SERVER_HOSTNAME: 'quay', PREFERRED_URL_SCHEME: 'http' }));
+    const adfs = { OIDC_SERVER: `${idp.httpsBase}/realms/adfs/` };
+    expect(brief(await check(config(adfs)))).toEqual([]);
+    const fs = await check(config(adfs, { SERVER_HOSTNAME: 'quay', PREFERRED_URL_SCHEME: 'http' }));
     expect(brief(fs)).toEqual([f('redirect-uri-rejected', 'semantic', 'error', 'OIDC_SERVER')]);
     expect(fs[0]?.hint).toContain('http://quay/oauth2/fakeidp/callback');
   });
@@ -126,7 +132,7 @@ describe('OIDC probe: client authentication and redirect URI', () => {
   });
 
   it('tests a public PKCE client with its client id alone', async () => {
-    const pkce = { OIDC_SERVER: `${idp.httpsBase}/realms/public/`, CLIENT_SECRET: undefined, PUBLIC_CLIENT: true, USE_PKCE: true };
+    const pkce = { CLIENT_ID: idp.publicClientId, CLIENT_SECRET: undefined, PUBLIC_CLIENT: true, USE_PKCE: true };
     expect(brief(await check(config(pkce)))).toEqual([]);
     expect(brief(await check(config({ ...pkce, CLIENT_ID: 'unknown-app' })))).toEqual([f('auth-failed', 'auth', 'error', 'CLIENT_ID', 'CLIENT_SECRET')]);
   });

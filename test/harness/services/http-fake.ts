@@ -4,7 +4,7 @@ import type net from 'node:net';
 import type { HarnessEnv } from '../types';
 
 /**
- * In-process HTTP fakes for the OAuth/OIDC test services: one handler served on three listeners of
+ * In-process HTTP fakes for the OAuth test services: one handler served on three listeners of
  * 127.0.0.1 — plain HTTP, HTTPS with the harness server certificate (localhost/127.0.0.1, signed by
  * the test CA) and HTTPS with the wrong-hostname certificate. Not a service module itself.
  */
