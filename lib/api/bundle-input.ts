@@ -1,3 +1,5 @@
+import { parseComponentList, type DeploymentRequest } from '../k8s/managed-components';
+import { parseRelease, QUAY_RELEASES, type QuayRelease } from '../schema/releases';
 import { z } from 'zod';
 import { loadConfigYaml } from '../config/load';
 import { MAX_UPLOAD_BYTES } from '../bundle/limits';
@@ -45,12 +47,18 @@ const validateQuery = z.object({
   mode: z.enum(['online', 'offline']).default('online'),
   groups: z.string().optional(),
   timeoutMs: z.coerce.number().int().min(100).max(60_000).optional(),
+  quayVersion: z.string().optional(),
+  managed: z.string().optional(),
+  operator: z.enum(['true', 'false']).optional(),
 });
 
 export interface ValidateParams {
   mode: ValidationMode;
   groups?: FieldGroupId[];
   timeoutMs?: number;
+  quayVersion?: QuayRelease;
+  /** Resolved against the bundle's files by `resolveDeployment`. */
+  deploymentRequest?: DeploymentRequest;
 }
 
 /** `?mode=online|offline&groups=Database,Redis&timeoutMs=3000`, checked at the boundary. */
@@ -61,9 +69,21 @@ export function parseValidateParams(url: string): ValidateParams {
     const issue = parsed.error.issues[0];
     throw new ApiError(400, `invalid query parameter ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
   }
-  const { mode, groups, timeoutMs } = parsed.data;
+  const { mode, groups, timeoutMs, quayVersion, managed, operator } = parsed.data;
   const out: ValidateParams = { mode };
   if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  if (quayVersion !== undefined) {
+    const release = parseRelease(quayVersion);
+    if (!release) throw new ApiError(400, `unknown Quay release "${quayVersion.slice(0, 40)}": quayVersion takes one of ${QUAY_RELEASES.join(', ')}`);
+    out.quayVersion = release;
+  }
+  if (operator === 'true' && managed !== undefined) throw new ApiError(400, 'give operator=true (all components managed) or managed=LIST, not both');
+  if (operator === 'true') out.deploymentRequest = 'operator';
+  if (managed !== undefined) {
+    const kinds = parseComponentList(managed);
+    if (!kinds.ok) throw new ApiError(400, `invalid query parameter managed: ${kinds.error}`);
+    out.deploymentRequest = kinds.kinds;
+  }
   if (groups !== undefined) {
     const names = groups.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = names.filter((n) => !isFieldGroupId(n));

@@ -1,6 +1,14 @@
-import { validateConfig } from '../validation/run';
+import { validateConfig, type ValidationOptions } from '../validation/run';
 import type { GroupReport, ValidationReport } from '../validation/types';
-import { bundleFromRequest, parseValidateParams } from './bundle-input';
+import { resolveDeployment } from '../k8s/managed-components';
+import type { BundleFiles } from '../fieldgroups/define';
+import { bundleFromRequest, parseValidateParams, type ValidateParams } from './bundle-input';
+
+/** The pipeline's options for these query parameters and this bundle (the operator's defaults read its files). */
+function pipelineOptions(params: ValidateParams, files: BundleFiles): ValidationOptions {
+  const { deploymentRequest, ...rest } = params;
+  return deploymentRequest ? { ...rest, deployment: resolveDeployment(deploymentRequest, files) } : rest;
+}
 
 /** `POST /api/v2/validate`: the §4 report for a JSON or tar.gz bundle. */
 export async function validateRequest(request: Request): Promise<ValidationReport> {
@@ -8,7 +16,7 @@ export async function validateRequest(request: Request): Promise<ValidationRepor
   const { bundle } = await bundleFromRequest(request);
   return validateConfig(
     { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-    { ...params, signal: request.signal },
+    { ...pipelineOptions(params, bundle.files), signal: request.signal },
   );
 }
 
@@ -34,7 +42,7 @@ export async function validateStream(request: Request): Promise<Response> {
       send({ event: 'start', mode: params.mode });
       const report = await validateConfig(
         { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-        { ...params, signal: controller.signal, onGroup: (g: GroupReport) => send({ event: 'group', ...g }) },
+        { ...pipelineOptions(params, bundle.files), signal: controller.signal, onGroup: (g: GroupReport) => send({ event: 'group', ...g }) },
       );
       send({ event: 'done', ...report });
       try {

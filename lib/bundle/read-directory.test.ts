@@ -150,7 +150,7 @@ describe('readBundleFromPath', () => {
     expect((await rejection(readBundleFromPath(path.join(dir, 'bad.tgz')))).message).toBe(
       `${path.join(dir, 'bad.tgz')}: entry "../x": path contains ".." (it would leave the bundle directory)`,
     );
-    expect((await rejection(readBundleFromPath(path.join(dir, 'bad.yaml')))).message).toMatch(/bad\.yaml: config\.yaml is not valid YAML: /);
+    expect((await rejection(readBundleFromPath(path.join(dir, 'bad.yaml')))).message).toMatch(/bad\.yaml: config\.yaml is not valid YAML at line \d+, column \d+: /);
     expect((await rejection(readBundleFromPath(path.join(dir, 'missing')))).message).toBe(`${path.join(dir, 'missing')}: no such file or directory`);
   });
 });

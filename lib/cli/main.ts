@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { readBundleFromPath } from '../bundle/read';
 import { BundleError } from '../bundle/types';
-import { validateConfig } from '../validation/run';
+import { unreadableReport, validateConfig } from '../validation/run';
 import { defaultIO, EXIT, type CliIO } from './io';
-import { expectPositionals, parseGroups, parseTimeout } from './options';
+import { resolveDeployment } from '../k8s/managed-components';
+import { expectPositionals, parseDeployment, parseGroups, parseQuayVersion, parseTimeout } from './options';
 import { formatReportTable } from './report-table';
 import { CommandError, isParseArgsError, USAGE, UsageError } from './usage';
 
@@ -63,6 +64,9 @@ async function validateCommand(args: string[], io: CliIO): Promise<number> {
       mode: { type: 'string', default: 'online' },
       groups: { type: 'string' },
       'timeout-ms': { type: 'string' },
+      'quay-version': { type: 'string' },
+      managed: { type: 'string' },
+      operator: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -71,11 +75,22 @@ async function validateCommand(args: string[], io: CliIO): Promise<number> {
   if (mode !== 'online' && mode !== 'offline') throw new UsageError(`--mode must be online or offline, not "${mode}"`);
   const groups = values.groups !== undefined ? parseGroups(values.groups) : undefined;
   const timeoutMs = values['timeout-ms'] !== undefined ? parseTimeout(values['timeout-ms']) : undefined;
+  const quayVersion = values['quay-version'] !== undefined ? parseQuayVersion(values['quay-version']) : undefined;
+  const deploymentRequest = parseDeployment(values.operator, values.managed);
 
-  const bundle = await readBundleFromPath(source as string);
+  let bundle;
+  try {
+    bundle = await readBundleFromPath(source as string);
+  } catch (e) {
+    // With --json, automation still gets a report it can parse (exit 2 says the input was unreadable).
+    if (!(e instanceof BundleError) || !values.json) throw e;
+    io.out(JSON.stringify(unreadableReport(mode, quayVersion, `cannot read ${e.message}`), null, 2));
+    return EXIT.usage;
+  }
+  const deployment = deploymentRequest ? resolveDeployment(deploymentRequest, bundle.files) : undefined;
   const report = await validateConfig(
     { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-    { mode, groups, timeoutMs },
+    { mode, groups, timeoutMs, quayVersion, deployment },
   );
   io.out(values.json ? JSON.stringify(report, null, 2) : formatReportTable(report));
   return report.valid ? EXIT.valid : EXIT.invalid;

@@ -1,3 +1,5 @@
+import { parseComponentList, type DeploymentRequest } from '../k8s/managed-components';
+import { parseRelease, QUAY_RELEASES, type QuayRelease } from '../schema/releases';
 import { FIELD_GROUP_IDS, isFieldGroupId, type FieldGroupId } from '../validation/types';
 import { UsageError } from './usage';
 
@@ -25,4 +27,21 @@ export function expectPositionals(positionals: string[], count: number, what: st
     throw new UsageError(`${what}${extra}`);
   }
   return positionals;
+}
+
+/** `--quay-version 3.9` (also `3.9.2`, `v3.9`, `head`). */
+export function parseQuayVersion(text: string): QuayRelease {
+  const release = parseRelease(text);
+  if (!release) throw new UsageError(`unknown Quay release "${text}": --quay-version takes one of ${QUAY_RELEASES.join(', ')}`);
+  return release;
+}
+
+/** `--operator` (the operator's defaults) or `--managed postgres,redis`; never both. */
+export function parseDeployment(operator: boolean, managed: string | undefined): DeploymentRequest | undefined {
+  if (operator && managed !== undefined) throw new UsageError('give --operator (all components managed) or --managed LIST, not both');
+  if (operator) return 'operator';
+  if (managed === undefined) return undefined;
+  const parsed = parseComponentList(managed);
+  if (!parsed.ok) throw new UsageError(`--managed: ${parsed.error}`);
+  return parsed.kinds;
 }

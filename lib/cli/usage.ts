@@ -1,7 +1,8 @@
 /** The CLI's help text, shown by `help` and after every usage error. */
 export const USAGE = `Usage:
   quay-config validate <dir | bundle.tar.gz | config.yaml> [--mode online|offline] [--groups G,G]
-                       [--timeout-ms N] [--json]
+                       [--timeout-ms N] [--quay-version 3.4…3.19|head] [--operator | --managed KINDS]
+                       [--json]
   quay-config serve [--port 8443] [--password PW] [--config-dir DIR] [--tls-cert F --tls-key F]
                     [--readonly-groups G,G] [--operator-endpoint URL]
   quay-config generate psk [--json]

@@ -1,3 +1,4 @@
+import { explainYamlError } from './yaml-errors';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Tags } from 'yaml';
 import { warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
@@ -91,7 +92,9 @@ export function loadConfigYaml(input: string | Uint8Array, name = 'config.yaml')
   const firstError = doc.errors[0];
   if (firstError) {
     if (/Maximum call stack/i.test(firstError.message)) return { ok: false, error: `${name} is nested too deeply to be a Quay config` };
-    return { ok: false, error: `${name} is not valid YAML: ${firstLine(firstError.message)} (${where(firstError.pos)})` };
+    const at = lineCounter.linePos(firstError.pos[0] ?? 0);
+    const explained = explainYamlError({ code: firstError.code, message: firstError.message, line: at.line, col: at.col }, text);
+    return { ok: false, error: `${name} is not valid YAML at line ${at.line}, column ${at.col}: ${explained}` };
   }
   const badTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (badTag) {

@@ -1,4 +1,6 @@
 import type { ConfigMap } from '../config/values';
+import type { Deployment } from '../k8s/managed-components';
+import type { QuayRelease } from '../schema/releases';
 import type { ProbeContext } from '../probes/context';
 import type { FieldGroupId, Finding } from '../validation/types';
 
@@ -11,6 +13,10 @@ export interface RuleContext {
   files: BundleFiles;
   /** The clock, injectable so certificate-expiry rules are testable. */
   now: Date;
+  /** The Quay release the config is judged for; the newest when absent (`lib/schema/releases.ts`). */
+  release?: QuayRelease;
+  /** Under Quay's operator: the components it manages. Absent for a standalone Quay. */
+  deployment?: Deployment;
 }
 
 /** A live network check, described by a group and run (or not) by the pipeline. */

@@ -78,7 +78,7 @@ describe('Schema group: keys Quay ignores', () => {
           code: 'deprecated-key',
           fields: ['FEATURE_ACI_CONVERSION'],
           severity: 'warning',
-          message: 'FEATURE_ACI_CONVERSION is no longer used by Quay: ACI conversion was removed in Quay 3.4; Quay ignores this key',
+          message: 'FEATURE_ACI_CONVERSION is no longer used by Quay 3.19: ACI conversion was removed in Quay 3.4; Quay ignores this key',
         }),
         expect.objectContaining({ code: 'deprecated-key', fields: ['BITTORRENT_PIECE_SIZE'] }),
       ],

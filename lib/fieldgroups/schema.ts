@@ -1,5 +1,6 @@
 import type { ConfigMap } from '../config/values';
-import { deprecatedKeys, isKnownKey, isUpperCaseKey, notReadByQuay, suggestKey } from '../schema/keys';
+import { deprecatedKeys, isEnvironmentSetting, isKnownKey, isUpperCaseKey, notReadByQuay, suggestKey } from '../schema/keys';
+import { DEFAULT_RELEASE, isListedBy, keyPresence, releaseName, type QuayRelease } from '../schema/releases';
 import { warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { defineFieldGroup } from './define';
@@ -19,14 +20,14 @@ export const schema = defineFieldGroup({
   title: 'Schema',
   keys: [],
   skipReason: () => null,
-  rules: ({ config }) => keyFindings(config),
+  rules: ({ config, release }) => keyFindings(config, release ?? DEFAULT_RELEASE),
 });
 
-function keyFindings(config: ConfigMap): Finding[] {
+function keyFindings(config: ConfigMap, release: QuayRelease): Finding[] {
   const findings: Finding[] = [];
   let skipped = 0;
   for (const key of Object.keys(config)) {
-    const finding = checkKey(key);
+    const finding = checkKey(key, release);
     if (!finding) continue;
     if (findings.length < MAX_KEY_FINDINGS) findings.push(finding);
     else skipped++;
@@ -37,22 +38,43 @@ function keyFindings(config: ConfigMap): Finding[] {
   return findings;
 }
 
-function checkKey(key: string): Finding | undefined {
+function checkKey(key: string, release: QuayRelease): Finding | undefined {
   // Quay's import_yaml keeps only keys for which Python's str.isupper() is true.
   if (!isUpperCaseKey(key)) {
     const upper = key.toUpperCase();
     const hint = isKnownKey(upper) ? `write it as ${upper}` : didYouMean(suggestKey(upper));
     return warning(key, `Quay only reads UPPERCASE keys; ${key} is ignored`, withHint('ignored-key', hint));
   }
+  const quay = releaseName(release);
+  const presence = keyPresence(key, release);
   const removed = deprecatedKeys.get(key);
-  if (removed) {
-    return warning(key, `${key} is no longer used by Quay: ${removed}`, { code: 'deprecated-key', hint: `remove ${key}` });
+  if (removed && !isListedBy(key, release)) {
+    const since = presence.state === 'removed' ? ` (removed in Quay ${presence.in})` : '';
+    return warning(key, `${key} is no longer used by ${quay}${since}: ${removed}`, { code: 'deprecated-key', hint: `remove ${key}` });
   }
   const other = notReadByQuay.get(key);
   if (other) {
     return warning(key, `${key} is not read by Quay; did you mean ${other.use}?`, { code: 'unknown-key', hint: other.why });
   }
-  if (isKnownKey(key)) return undefined;
+  if (isEnvironmentSetting(key)) {
+    return warning(key, `${key} is not read from config.yaml: Quay's container reads it from its environment`, {
+      code: 'environment-setting',
+      hint: `set it as an environment variable of the Quay container (e.g. podman run -e ${key}=4 …, or the QuayRegistry's quay component env override) and remove it from config.yaml`,
+    });
+  }
+  if (presence.state === 'added') {
+    return warning(key, `${key} is not read by ${quay}: it was added in Quay ${presence.in}`, {
+      code: 'key-not-in-release',
+      hint: `remove ${key}, or validate for the release you run with --quay-version (it takes effect from Quay ${presence.in})`,
+    });
+  }
+  if (presence.state === 'removed') {
+    return warning(key, `${key} was removed in Quay ${presence.in}: ${quay} ignores it`, {
+      code: 'key-removed',
+      hint: removed ?? `remove ${key}`,
+    });
+  }
+  if (presence.state === 'known' || isKnownKey(key)) return undefined;
   const suggestion = suggestKey(key);
   const message = suggestion
     ? `${key} is not a Quay configuration key; did you mean ${suggestion}?`

@@ -1,3 +1,5 @@
+import { COMPONENT_KINDS } from '../k8s/managed-components';
+import { QUAY_RELEASES } from '../schema/releases';
 import { FIELD_GROUP_IDS, STAGES } from '../validation/types';
 import { schemaRef, type JsonSchema } from './types';
 
@@ -42,10 +44,16 @@ const groupReport = closed(['group', 'status', 'durationMs', 'findings'], {
 });
 
 const validationReport = closed(
-  ['valid', 'mode', 'durationMs', 'groups'],
+  ['valid', 'mode', 'quayVersion', 'durationMs', 'groups'],
   {
     valid: { type: 'boolean', description: 'True iff no finding has severity error.' },
     mode: { type: 'string', enum: ['online', 'offline'] },
+    quayVersion: { type: 'string', enum: [...QUAY_RELEASES], description: 'The Quay release the verdicts are for.' },
+    managed: {
+      type: 'array',
+      items: { type: 'string', enum: [...COMPONENT_KINDS] },
+      description: "Under Quay's operator: the QuayRegistry components it manages (absent for a standalone Quay).",
+    },
     durationMs: { type: 'number', minimum: 0 },
     groups: { type: 'array', items: schemaRef('GroupReport') },
   },

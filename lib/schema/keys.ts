@@ -31,10 +31,38 @@ export function isKnownKey(key: string): boolean {
   return schemaKeySet.has(key) || internalOnlyKeys.has(key) || schemaKeyPatterns.some((p) => p.test(key));
 }
 
-/** The known key `name` is most likely a typo of (`SERVER_HOSTNAM` → `SERVER_HOSTNAME`), if any. */
+let candidates: string[] | undefined;
+/** Known keys longest first, so the most specific prefix wins in `nearMiss`. */
+let byLength: string[] | undefined;
+
+/**
+ * The known key `name` is most likely meant to be: a typo (`SERVER_HOSTNAM` → `SERVER_HOSTNAME`), or
+ * a known key with a word added or dropped at the end (`USER_EVENTS_REDIS_CONFIG` → `USER_EVENTS_REDIS`,
+ * `BUILDLOGS` → `BUILDLOGS_REDIS`), if any.
+ */
 export function suggestKey(name: string): string | undefined {
-  return closestMatch(name, [...schemaKeys, ...internalOnlyKeys]);
+  candidates ??= [...schemaKeys, ...internalOnlyKeys];
+  return closestMatch(name, candidates) ?? nearMiss(name);
 }
+
+function nearMiss(name: string): string | undefined {
+  byLength ??= [...(candidates ?? [])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // A known key of two or more words followed by one more word: `<KEY>_CONFIG`, `<KEY>_URL`, ….
+  const prefix = byLength.find((k) => k.includes('_') && name.startsWith(`${k}_`) && !name.slice(k.length + 1).includes('_'));
+  if (prefix) return prefix;
+  // The name is a known key missing its last word, when only one key fits.
+  const longer = byLength.filter((k) => k.startsWith(`${name}_`) && !k.slice(name.length + 1).includes('_'));
+  return longer.length === 1 ? longer[0] : undefined;
+}
+
+/**
+ * Settings Quay's container reads from its environment, not from config.yaml
+ * (`conf/init/supervisord_conf_create.py`, `conf/init/nginx_conf_create.py`, `quay-entrypoint.sh`).
+ */
+export function isEnvironmentSetting(key: string): boolean {
+  return /^WORKER_(COUNT|CONNECTION_COUNT)(_[A-Z]+)?$/.test(key) || ENVIRONMENT_SETTINGS.has(key);
+}
+const ENVIRONMENT_SETTINGS = new Set(['DEBUGLOG', 'QUAY_OVERRIDE_SERVICES', 'IGNORE_VALIDATION']);
 
 /**
  * Python's `str.isupper()`, which is how Quay decides whether to import a top-level key: at least one

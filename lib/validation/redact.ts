@@ -44,9 +44,31 @@ export function collectSecrets(config: unknown): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces every secret occurrence in `text` with `***`. */
+const WORD = /[A-Za-z0-9_]/;
+
+/**
+ * Replaces every whole-token occurrence of a secret in `text` with `***`: the safety net behind the
+ * rules, which never interpolate secret values in the first place. Whole tokens only, so a password
+ * `pass` leaves the tool's own word "passwords" alone (masking it would read "***words" and give the
+ * password away), while `postgres://quay:pass@db` still loses it.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join('***');
+  for (const s of secrets) {
+    if (!s || !out.includes(s)) continue;
+    const wordStart = WORD.test(s[0] ?? '');
+    const wordEnd = WORD.test(s[s.length - 1] ?? '');
+    let result = '';
+    let from = 0;
+    for (let i = out.indexOf(s); i !== -1; i = out.indexOf(s, i + 1)) {
+      if (i < from) continue;
+      const joinedLeft = wordStart && i > 0 && WORD.test(out[i - 1] ?? '');
+      const joinedRight = wordEnd && WORD.test(out[i + s.length] ?? '');
+      if (joinedLeft || joinedRight) continue;
+      result += `${out.slice(from, i)}***`;
+      from = i + s.length;
+    }
+    out = result + out.slice(from);
+  }
   return out;
 }

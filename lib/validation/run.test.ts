@@ -35,4 +35,24 @@ describe('redaction', () => {
     const sas = collectSecrets({ DISTRIBUTED_STORAGE_CONFIG: { az: ['AzureStorage', { endpoint_url: 'https://a.blob.core.windows.net/?sv=2022&sig=AbCdEf%2B123' }] } });
     expect(sas).toContain('AbCdEf%2B123');
   });
+
+  it('masks a secret only as a whole token, so the tool\'s own words survive', () => {
+    expect(redact('passwords cross the network in clear', ['pass'])).toBe('passwords cross the network in clear');
+    expect(redact('postgres://quay:pass@db/quay and pass, "pass"', ['pass'])).toBe('postgres://quay:***@db/quay and ***, "***"');
+    expect(redact('bypass the pass', ['pass'])).toBe('bypass the ***');
+    // A secret that starts or ends with punctuation has no word edge to respect there.
+    expect(redact('key=x-pass- and x-pass-y', ['-pass-'])).toBe('key=x*** and x***y');
+  });
+
+  it('never turns a message word into a clue about a short password (DB password "pass")', async () => {
+    const report = await validateConfig(
+      { config: { DB_URI: 'postgresql://quay:pass@db.example.com/quay', PREFERRED_URL_SCHEME: 'http', SERVER_HOSTNAME: 'quay.example.com' }, files: new Map() },
+      { mode: 'offline' },
+    );
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('***word');
+    expect(text).toContain('passwords');
+    expect(text).not.toMatch(/quay:pass@/);
+  });
 });
+

@@ -2,9 +2,12 @@ import type { ConfigMap } from '../config/values';
 import type { BundleFiles, FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
 import { fieldGroups, ownerOfKey } from '../fieldgroups/index';
 import { extraCaPems } from '../certs/trust';
+import { fileComponentProblems, groupManagement, operatorView, suppliedKeys, type Deployment, type OperatorProblem } from '../k8s/managed-components';
 import { DEFAULT_ENDPOINTS, type PublicEndpoints, type ProbeContext } from '../probes/context';
 import { checkAgainstSchema } from '../schema/check';
 import { deprecatedKeys, notReadByQuay } from '../schema/keys';
+import { DEFAULT_RELEASE, type QuayRelease } from '../schema/releases';
+import { requiredHint } from '../schema/examples';
 import { error, warning } from './findings';
 import { collectSecrets, redact } from './redact';
 import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from './types';
@@ -30,6 +33,10 @@ export interface ValidationOptions {
   onGroup?: (report: GroupReport) => void;
   now?: Date;
   endpoints?: Partial<PublicEndpoints>;
+  /** The Quay release to judge for (`lib/schema/releases.ts`); the newest by default. */
+  quayVersion?: QuayRelease;
+  /** Under Quay's operator: its managed components (`lib/k8s/managed-components.ts`). */
+  deployment?: Deployment;
 }
 
 /**
@@ -39,15 +46,22 @@ export interface ValidationOptions {
  */
 export async function validateConfig(input: ValidationInput, options: ValidationOptions): Promise<ValidationReport> {
   const started = performance.now();
-  const ctx: RuleContext = { config: input.config, files: input.files, now: options.now ?? new Date() };
+  const ctx: RuleContext = {
+    config: options.deployment ? operatorView(input.config, options.deployment) : input.config,
+    files: input.files,
+    now: options.now ?? new Date(),
+    release: options.quayVersion ?? DEFAULT_RELEASE,
+    ...(options.deployment ? { deployment: options.deployment } : {}),
+  };
   const secrets = collectSecrets(input.config);
   const routed = routeSchemaViolations(ctx, input.loadFindings ?? []);
   const wanted = options.groups ? new Set(options.groups) : null;
 
   const reports = await Promise.all(
     fieldGroups.map(async (group) => {
-      const report = await runGroup(group, ctx, routed.get(group.id) ?? [], wanted, options);
+      const report = await runGroup(group, ctx, input, routed.get(group.id) ?? [], wanted, options);
       for (const f of report.findings) {
+        if (f.code === 'required' && !f.hint) f.hint = requiredHint(f.fields[0] ?? '');
         f.message = clip(redact(f.message, secrets));
         if (f.hint) f.hint = clip(redact(f.hint, secrets));
         f.fields = f.fields.map(clip);
@@ -59,14 +73,29 @@ export async function validateConfig(input: ValidationInput, options: Validation
   return {
     valid: reports.every((r) => r.findings.every((f) => f.severity !== 'error')),
     mode: options.mode,
+    quayVersion: ctx.release ?? DEFAULT_RELEASE,
+    ...(options.deployment ? { managed: [...options.deployment.managed].sort() } : {}),
     durationMs: Math.round(performance.now() - started),
     groups: reports,
+  };
+}
+
+/** The report for input that could not be read at all (bad YAML, a broken archive): one Schema error. */
+export function unreadableReport(mode: ValidationMode, quayVersion: QuayRelease | undefined, message: string): ValidationReport {
+  const finding = error([], message, { code: 'unreadable-input', hint: 'fix the file and validate again; nothing else was checked' });
+  return {
+    valid: false,
+    mode,
+    quayVersion: quayVersion ?? DEFAULT_RELEASE,
+    durationMs: 0,
+    groups: [{ group: 'Schema', status: 'error', durationMs: 0, findings: [finding] }],
   };
 }
 
 async function runGroup(
   group: FieldGroup,
   ctx: RuleContext,
+  input: ValidationInput,
   schemaFindings: Finding[],
   wanted: Set<FieldGroupId> | null,
   options: ValidationOptions,
@@ -80,6 +109,14 @@ async function runGroup(
     ...(skippedReason !== undefined ? { skippedReason } : {}),
   });
   if (wanted && !wanted.has(group.id)) return done([], 'not requested');
+  // The operator judges the bundle as given, before it adds its own keys.
+  const managed = ctx.deployment ? groupManagement(group.id, input.config, ctx.files, ctx.deployment) : null;
+  // The `tls` component configures files, not keys: its verdict goes with the host settings.
+  const tls = group.id === 'HostSettings' && ctx.deployment ? fileComponentProblems(input.config, ctx.files, ctx.deployment) : [];
+  if (managed?.kind === 'supplied') {
+    return tls.length ? done(tls.map(operatorFinding)) : done([], `supplied by the operator's managed ${managed.component} component`);
+  }
+  if (managed?.kind === 'clash') return done([managed, ...tls].map(operatorFinding));
 
   let reason: string | null;
   try {
@@ -95,9 +132,14 @@ async function runGroup(
 
   const findings: Finding[] = [];
   try {
-    findings.push(...group.rules(ctx));
+    findings.push(...withoutSupplied(group.rules(ctx), ctx.deployment));
   } catch (e) {
     findings.push(internalError(group, e));
+  }
+  // The operator's own words, unless the group already reported the missing keys itself.
+  for (const m of [...(managed?.kind === 'missing' ? [managed] : []), ...tls]) {
+    const covered = m.kind === 'missing' && findings.some((f) => f.severity === 'error' && f.fields.some((k) => m.fields.includes(k)));
+    if (!covered) findings.push(operatorFinding(m));
   }
   // A group's own rule about a key says more than the generic schema message on the same key.
   const ruled = new Set(findings.flatMap((f) => f.fields));
@@ -115,6 +157,27 @@ async function runGroup(
     findings.push(...results.flat());
   }
   return done(findings);
+}
+
+/** Drops "X is required" where a managed component of the operator writes X. */
+function withoutSupplied(findings: Finding[], deployment: Deployment | undefined): Finding[] {
+  if (!deployment) return findings;
+  const supplied = suppliedKeys(deployment);
+  return findings.filter((f) => !(f.code === 'required' && f.fields.some((k) => supplied.has(k))));
+}
+
+/** The operator's own verdict on a component, in its words (quay-operator `validateHasNecessaryConfig`). */
+function operatorFinding(m: OperatorProblem): Finding {
+  if (m.kind === 'clash') {
+    return error([...m.fields], `${m.component} component marked as managed, but \`configBundleSecret\` contains required fields (${m.fields.join(', ')})`, {
+      code: 'managed-component-configured',
+      hint: `remove ${m.fields.join(', ')} from the bundle, or declare the ${m.component} component managed: false in the QuayRegistry`,
+    });
+  }
+  return error([...m.fields], `required component \`${m.component}\` marked as unmanaged, but \`configBundleSecret\` is missing necessary fields`, {
+    code: 'unmanaged-component-unconfigured',
+    hint: `configure ${m.fields.join(' / ')} in the bundle, or let the operator manage ${m.component} (managed: true)`,
+  });
 }
 
 /** Runs one probe under its own deadline; a probe that ignores its signal is still cut off. */

@@ -41,6 +41,10 @@ export interface GroupReport {
 export interface ValidationReport {
   valid: boolean;
   mode: ValidationMode;
+  /** The Quay release the verdicts are for (`3.19`, `head`). */
+  quayVersion: string;
+  /** Under Quay's operator: the components it manages (absent for a standalone Quay). */
+  managed?: string[];
   durationMs: number;
   groups: GroupReport[];
 }
