@@ -75,6 +75,21 @@ export function hostWithoutPort(serverHostname: string): string {
   return t.replace(/:\d+$/, '');
 }
 
+/**
+ * An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`, `::ffff:c000:201`) as the IPv4 address it is:
+ * clients reach it over IPv4 and match that form, and the certificate library refuses the mapped one.
+ */
+export function unmappedIp(ip: string): string {
+  if (!net.isIPv6(ip) || !URL.canParse(`http://[${ip}]/`)) return ip;
+  // The URL parser writes every IPv6 form canonically: ::ffff:127.0.0.1 becomes ::ffff:7f00:1.
+  const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (!hex?.[1] || !hex[2]) return ip;
+  const hi = Number.parseInt(hex[1], 16);
+  const lo = Number.parseInt(hex[2], 16);
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+
 /** A server certificate for the host (SAN DNS or IP + extras), signed by a new or given CA. */
 export function generateServerCertificate(opts: ServerCertificateOptions): ServerCertificateBundle {
   const now = opts.now ?? new Date();
@@ -82,7 +97,7 @@ export function generateServerCertificate(opts: ServerCertificateOptions): Serve
   const host = hostWithoutPort(opts.hostname);
   const isIp = net.isIP(host) !== 0;
   const dnsNames = [...(isIp ? [] : [host]), ...(opts.altNames ?? [])];
-  const ipAddresses = [...(isIp ? [host] : []), ...(opts.ips ?? [])];
+  const ipAddresses = [...new Set([...(isIp ? [host] : []), ...(opts.ips ?? [])].map(unmappedIp))];
   const { keyPem, publicPem } = rsaPair();
   const serverCertPem = issueCertificate({
     commonName: host,
