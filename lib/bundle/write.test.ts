@@ -69,7 +69,7 @@ describe('writeBundleArchive', () => {
     const bundle = await readBundleFromArchive(tgzOf(UPLOAD));
     const listed = await list(await writeBundleArchive(bundle, { mtime: MTIME }));
     expect(listed.map((e) => [e.path, e.type, e.mode?.toString(8)])).toEqual([
-      ['config.yaml', 'File', '644'],
+      ['config.yaml', 'File', '600'],
       ['ssl.cert', 'File', '644'],
       ['ssl.key', 'File', '600'],
       ['database.pem', 'File', '644'],
@@ -150,7 +150,8 @@ describe('writeBundleArchive', () => {
       writeFileSync(file, await writeBundleArchive(await readBundleFromArchive(tgzOf(UPLOAD)), { mtime: MTIME }));
       const listing = execFileSync('tar', ['--numeric-owner', '-tvzf', file], { encoding: 'utf8' }).trim().split('\n');
       expect(listing.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
-        ...Array.from({ length: 2 }, () => '-rw-r--r-- 1001/0'),
+        '-rw------- 1001/0', // config.yaml: it holds the secrets
+        '-rw-r--r-- 1001/0',
         '-rw------- 1001/0',
         ...Array.from({ length: 1 }, () => '-rw-r--r-- 1001/0'),
         '-rw------- 1001/0',

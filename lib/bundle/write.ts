@@ -4,6 +4,7 @@ import { Header, Pax } from 'tar';
 import { renderConfigYaml } from '../config/edit';
 import { loadConfigYaml } from '../config/load';
 import { checkEntryName, EntryNameError, EXTRA_CA_DIR, placementOf } from './entry-names';
+import { holdsPrivateKey } from '../certs/private-key';
 import { BundleError, type Bundle } from './types';
 
 export { bundleToJson } from './json';
@@ -30,8 +31,8 @@ export interface ArchiveMember {
 /**
  * Writes `quay-config.tar.gz`: config.yaml first (an unedited config byte for byte, an edited one
  * with the administrator's comments and layout kept), then ssl.cert, ssl.key, the other top-level
- * files and extra_ca_certs/ with its files, each group sorted. Private keys are 0600, other files
- * 0644, the directory 0755, all owned by 1001:0, so unpacking into /conf/stack gives a working Quay.
+ * files and extra_ca_certs/ with its files, each group sorted. config.yaml and private keys are
+ * 0600, other files 0644, the directory 0755, all owned by 1001:0, so unpacking into /conf/stack gives a working Quay.
  */
 export async function writeBundleArchive(bundle: Bundle, options: WriteOptions = {}): Promise<Buffer> {
   const mtime = options.mtime ?? new Date();
@@ -64,7 +65,8 @@ export function archiveMembers(bundle: Bundle): ArchiveMember[] {
     return { name, type: 'File', mode: isPrivateKey(name, data) ? 0o600 : 0o644, data };
   };
   return [
-    { name: 'config.yaml', type: 'File', mode: 0o644, data: Buffer.from(configYaml(bundle), 'utf8') },
+    // config.yaml holds the database password, SECRET_KEY and the other secrets: owner-only too.
+    { name: 'config.yaml', type: 'File', mode: 0o600, data: Buffer.from(configYaml(bundle), 'utf8') },
     ...top.map(file),
     ...(extra.length ? [{ name: `${EXTRA_CA_DIR}/`, type: 'Directory' as const, mode: 0o755, data: Buffer.alloc(0) }] : []),
     ...extra.map(file),
@@ -73,12 +75,13 @@ export function archiveMembers(bundle: Bundle): ArchiveMember[] {
 
 /**
  * A private key, by name (`ssl.key`, `*.key`, `*-signing-key.pem`, `security_scanner.pem`,
- * `*private*`) or by content (any PEM `… PRIVATE KEY` block, PGP private keys included).
+ * `*private*`) or by content (PEM `… PRIVATE KEY` blocks, PGP private keys included; DER keys and
+ * PKCS#12 stores).
  */
 export function isPrivateKey(name: string, data: Uint8Array): boolean {
   const base = name.split('/').pop() ?? name;
   if (/\.key$|-signing-key\.pem$|^security_scanner\.pem$|private/i.test(base)) return true;
-  return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY/.test(Buffer.from(data).toString('latin1'));
+  return holdsPrivateKey(data);
 }
 
 function configYaml(bundle: Bundle): string {
