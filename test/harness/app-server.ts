@@ -166,6 +166,8 @@ export interface AppServerOptions {
   /** `--config-dir`: a bundle directory to preload. */
   configDir?: string;
   readonlyGroups?: string[];
+  /** More `serve` arguments, e.g. `['--operator-endpoint', url]`. */
+  extraArgs?: string[];
   distDir?: string;
   /** Extra environment for the server process (e.g. `TMPDIR`). */
   env?: Record<string, string | undefined>;
@@ -227,6 +229,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     '--tls-cert', path.join(work, 'tls.crt'), '--tls-key', path.join(work, 'tls.key')];
   if (options.configDir) args.push('--config-dir', options.configDir);
   if (options.readonlyGroups?.length) args.push('--readonly-groups', options.readonlyGroups.join(','));
+  args.push(...(options.extraArgs ?? []));
 
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? work,
