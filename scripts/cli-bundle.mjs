@@ -93,9 +93,20 @@ function precompiledValidatorPlugin(contents) {
   return {
     name: 'precompiled-validator',
     setup(build) {
-      build.onLoad({ filter: /[\\/]lib[\\/]schema[\\/]precompiled-validator\.ts$/ }, () => ({ contents, loader: 'js', resolveDir: root }));
+      build.onLoad({ filter: /[\\/]lib[\\/]schema[\\/]precompiled-validator\.ts$/ }, (args) => ({ contents, loader: 'js', resolveDir: path.dirname(args.path) }));
       // Bundled rather than external, so that an offline validation never loads the ajv package.
       build.onResolve({ filter: /^ajv\/dist\/runtime\// }, (args) => ({ path: require.resolve(args.path) }));
+      build.onResolve({ filter: /^yaml$/ }, (args) => ({ path: require.resolve(args.path) }));
+      // validator.ts needs the Ajv class only to compile when the precompiled validator is stale:
+      // hand it a stand-in that loads ajv on first use (≈30 ms saved at every start).
+      build.onResolve({ filter: /^ajv$/ }, (args) =>
+        /[\\/]lib[\\/]schema[\\/]validator\.ts$/.test(args.importer) ? { path: 'ajv', namespace: 'lazy-ajv' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, () => ({
+        contents: "export default function Ajv(options) { return new (require('ajv').default)(options); }",
+        loader: 'js',
+        resolveDir: root,
+      }));
     },
   };
 }
