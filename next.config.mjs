@@ -4,7 +4,7 @@ const nextConfig = {
   distDir: process.env.QC_NEXT_DIST || '.next',
   // Server-only libraries with native or dynamic requires: loaded from node_modules, not bundled.
   serverExternalPackages: [
-    'pg', 'mysql2', 'ioredis', 'ldapts', 'node-forge', 'tar', 'yaml', 'ajv', 'ajv-formats', 'jose',
+    'pg', 'mysql2', 'ioredis', 'ldapts', 'node-forge', 'tar', 'yaml', 'ajv', 'jose',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

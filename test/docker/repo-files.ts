@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -91,4 +92,37 @@ export function localImports(file: string): Array<{ resolved: string } | { missi
 
 function isFile(p: string): boolean {
   return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+const PACKAGE_SPECIFIERS = [
+  ...SPECIFIERS,
+  /\brequire(?:\.resolve)?\(\s*['"]([^'"]+)['"]\s*\)/g,
+  /\.resolve\(\s*['"]([^'"]+)['"]\s*\)/g,
+];
+
+/**
+ * The npm packages a source file names in import/export/require/resolve specifiers (`@scope/name`
+ * or `name`; Node built-ins, relative and `@/` paths left out). `typeOnly` when every mention is an
+ * `import type`/`export type`, which needs the package at type-check time only.
+ */
+export function packageImports(file: string): Map<string, { typeOnly: boolean }> {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
+  const out = new Map<string, { typeOnly: boolean }>();
+  for (const pattern of PACKAGE_SPECIFIERS) {
+    for (const m of text.matchAll(pattern)) {
+      const spec = m[1] as string;
+      if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@/') || spec.startsWith('node:')) continue;
+      const parts = spec.split('/');
+      const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string);
+      if (isBuiltin(name) || !/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(name)) continue;
+      const typeOnly = /^[\s;]*(?:import|export)\s+type\s/.test(m[0]);
+      const seen = out.get(name);
+      out.set(name, { typeOnly: (seen?.typeOnly ?? true) && typeOnly });
+    }
+  }
+  return out;
+}
+
+function isBuiltin(name: string): boolean {
+  return builtinModules.includes(name);
 }
