@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 // Entry point of the `quay-config` command. The code is TypeScript under lib/: it runs from the
-// precompiled bundle dist/cli/ (built by `npm run build`, or here when missing or older than the
-// sources), and through tsx only when the bundle cannot be written (a read-only install).
+// prebuilt bundle dist/cli/ (made by `npm install` or `npm run build`; rebuilt here when older than
+// the sources), and through tsx only when the bundle cannot be written (a read-only install).
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildCli, bundleIsFresh, outFile, root } from '../scripts/cli-bundle.mjs';
+import { bundleIsFresh, loadBundle, root } from '../scripts/cli-bundle.mjs';
 
 const args = process.argv.slice(2);
 // The server finds the built wizard (.next) relative to the package, wherever the code runs from.
@@ -15,6 +13,7 @@ process.env.QUAY_CONFIG_APP_DIR ??= root;
 // `serve` needs the built wizard: build it once on a fresh checkout.
 if (args[0] === 'serve' && !existsSync(path.join(root, process.env.QC_NEXT_DIST || '.next', 'BUILD_ID'))) {
   console.log('Building the wizard (first start only)…');
+  const { spawnSync } = await import('node:child_process');
   const built = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -23,10 +22,10 @@ if (args[0] === 'serve' && !existsSync(path.join(root, process.env.QC_NEXT_DIST 
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-let main;
 let fresh = bundleIsFresh();
 if (!fresh) {
   try {
+    const { buildCli } = await import('../scripts/cli-build.mjs');
     await buildCli();
     fresh = true;
   } catch {
@@ -34,10 +33,13 @@ if (!fresh) {
   }
 }
 if (fresh) {
-  ({ main } = await import(pathToFileURL(outFile).href));
+  const bundle = loadBundle();
+  process.exitCode = await bundle.exports.main(args);
+  // After a Node upgrade the build's code cache no longer fits: make one for the next start.
+  bundle.saveCache();
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../lib/cli/main.ts'));
+  const { main } = await import('../lib/cli/main.ts');
+  process.exitCode = await main(args);
 }
-process.exitCode = await main(args);

@@ -1,19 +1,27 @@
-// Shared by scripts/build-cli.mjs and bin/quay-config.mjs: where the CLI bundle lives, whether it is
-// older than the sources, and how to (re)build it. Kept free of heavy imports: the CLI loads it at
-// every start.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// The run-time side of the CLI bundle (dist/cli/), shared by bin/quay-config.mjs and
+// scripts/cli-build.mjs: where it lives, whether it is older than the sources, and how to load it
+// with V8's code cache. Only node: imports, since the CLI loads this at every start.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const outDir = path.join(root, 'dist', 'cli');
-export const outFile = path.join(outDir, 'main.js');
+/** One CommonJS file: V8 can cache the compiled code of a classic script, not of an ES module (Node 20). */
+export const outFile = path.join(outDir, 'main.cjs');
 /** The source files the bundle was built from (esbuild's metafile inputs), relative to `root`. */
-const inputsFile = path.join(outDir, 'inputs.json');
+export const inputsFile = path.join(outDir, 'inputs.json');
+/** The first line of the bundle names its build, and so its code cache file. */
+export const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
+/** The bundle's `import()` of external packages, rewritten by the build (a vm.Script has no import() of its own). */
+export const IMPORT_PARAM = '__qcImport';
+
+export const cacheFileOf = (buildId) => path.join(outDir, `main-${buildId}.v8cache`);
 
 /**
- * True when dist/cli/main.js exists and none of the files it was built from changed since. Only
- * the inputs are checked: a new file can only enter the bundle through an edit of an input.
+ * True when the bundle exists and none of the files it was built from changed since. Only the
+ * inputs are checked: a new file can only enter the bundle through an edit of an input.
  */
 export function bundleIsFresh() {
   let built;
@@ -35,79 +43,40 @@ export function bundleIsFresh() {
   return true;
 }
 
-export async function buildCli() {
-  const t0 = Date.now();
-  const esbuild = await import('esbuild');
-  try {
-    const validatorModule = await generateValidatorModule(esbuild);
-    const result = await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: { main: 'lib/cli/main.ts' },
-      outdir: outDir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'linked',
-      logLevel: 'warning',
-      metafile: true,
-      plugins: [precompiledValidatorPlugin(validatorModule)],
-      // Bundled ESM has no require(); some dependencies' CJS interop needs it.
-      banner: { js: "import { createRequire as __qcCreateRequire } from 'node:module'; const require = __qcCreateRequire(import.meta.url);" },
-    });
-    const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes(':') && !p.startsWith('node_modules/'));
-    // Written last: a build that failed half-way leaves no inputs list, so it is never taken as fresh.
-    writeFileSync(inputsFile, `${JSON.stringify(inputs, null, 1)}\n`);
-  } finally {
-    // esbuild keeps a service process alive for further builds; the server runs for days without one.
-    await esbuild.stop();
-  }
-  return { outFile, ms: Date.now() - t0 };
-}
-
 /**
- * Runs lib/schema/standalone.ts (bundled with ajv into one self-contained module, imported from a
- * data: URL so nothing is written) and returns the precompiled validator module it generates.
+ * Compiles and runs the bundle as Node runs a CommonJS module, with the code cache of its build when
+ * there is one (≈40 ms of compiling saved per start). Returns its exports and a function that writes
+ * the cache when it was missing or rejected (another Node version), with what this run compiled.
  */
-async function generateValidatorModule(esbuild) {
-  const gen = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ['lib/schema/standalone.ts'],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const text = gen.outputFiles[0]?.text ?? '';
-  const { standaloneValidatorModule } = await import(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`);
-  return standaloneValidatorModule();
-}
-
-/** Swaps lib/schema/precompiled-validator.ts for the generated module, and bundles ajv's small runtime helpers it needs. */
-function precompiledValidatorPlugin(contents) {
-  const require = createRequire(path.join(root, 'package.json'));
+export function loadBundle(file = outFile) {
+  const source = readFileSync(file, 'utf8');
+  const buildId = BUILD_ID_LINE.exec(source)?.[1];
+  let cachedData;
+  try {
+    if (buildId) cachedData = readFileSync(cacheFileOf(buildId));
+  } catch {
+    // no cache yet: compile
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAM}) {${source}\n})`;
+  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  const module = { exports: {} };
+  const dynamicImport = (specifier) => import(specifier);
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file), dynamicImport);
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   return {
-    name: 'precompiled-validator',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]lib[\\/]schema[\\/]precompiled-validator\.ts$/ }, (args) => ({ contents, loader: 'js', resolveDir: path.dirname(args.path) }));
-      // Bundled rather than external, so that an offline validation never loads the ajv package.
-      build.onResolve({ filter: /^ajv\/dist\/runtime\// }, (args) => ({ path: require.resolve(args.path) }));
-      build.onResolve({ filter: /^yaml$/ }, (args) => ({ path: require.resolve(args.path) }));
-      // validator.ts needs the Ajv class only to compile when the precompiled validator is stale:
-      // hand it a stand-in that loads ajv on first use (≈30 ms saved at every start).
-      build.onResolve({ filter: /^ajv$/ }, (args) =>
-        /[\\/]lib[\\/]schema[\\/]validator\.ts$/.test(args.importer) ? { path: 'ajv', namespace: 'lazy-ajv' } : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, () => ({
-        contents: "export default function Ajv(options) { return new (require('ajv').default)(options); }",
-        loader: 'js',
-        resolveDir: root,
-      }));
+    exports: module.exports,
+    /** Writes the code cache (atomically; a read-only install just goes without). */
+    saveCache(force = false) {
+      if (!buildId || (cacheUsed && !force)) return false;
+      const target = cacheFileOf(buildId);
+      try {
+        const tmp = `${target}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, target);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }
-

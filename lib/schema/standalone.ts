@@ -1,28 +1,40 @@
+import { createHash } from 'node:crypto';
 import standaloneCode from 'ajv/dist/standalone';
 import { isObject } from '../config/values';
 import { configSchema, type SchemaNode } from './schema';
-import { newConfigAjv, schemaFingerprint } from './validator';
+import { newConfigAjv } from './validator';
 
 /**
  * The source of an ES module that replaces `precompiled-validator.ts` in the CLI bundle: ajv's
  * standalone code for `schema` (compiled with the same options as at run time), exporting
- * `precompiledValidator` with the schema's fingerprint, so a bundle whose schema changed falls back
- * to compiling instead of using an old validator. Compiling costs ≈250 ms at every CLI start; this
- * moves it to the build.
+ * `precompiledValidator`, which knows the SHA-256 of the schema it was made from, so that a bundle
+ * whose schema changed falls back to compiling instead of using an old validator. Compiling costs
+ * ≈250 ms at every CLI start; this moves it to the build.
  */
 export function standaloneValidatorModule(schema: SchemaNode = configSchema): string {
   const ajv = newConfigAjv({ code: { source: true, esm: true } });
   const code = standaloneCode(ajv, ajv.compile(schema));
-  const exported = `export const precompiledValidator = { validate, fingerprint: ${JSON.stringify(schemaFingerprint(schema))} };`;
-  // ajv's ESM output still require()s its runtime helpers (ucs2length, …): esbuild bundles those.
-  return `import { configSchema as __schema } from './schema';\n${shareSchemaObjects(code, schema)}\n${exported}\n`;
+  return [
+    "import { createHash } from 'node:crypto';",
+    "import { configSchema as __schema } from './schema';",
+    // ajv's ESM output still require()s its runtime helpers (ucs2length, …): esbuild bundles those.
+    shareSchemaObjects(code, schema),
+    `const digest = ${JSON.stringify(schemaDigest(schema))};`,
+    // The same computation as schemaDigest below.
+    "export const precompiledValidator = { validate, builtFrom: (s) => createHash('sha256').update(JSON.stringify(s)).digest('hex') === digest };",
+  ].join('\n');
+}
+
+/** SHA-256 of the schema's JSON, as the generated module computes it. */
+export function schemaDigest(schema: SchemaNode): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
 }
 
 /**
  * ajv's code embeds a copy of the schema and of each `$ref` target (`const schema11 = {…}`), for the
  * `schema`/`parentSchema` of errors. The bundle already holds the schema: point at it instead
  * (140 KB less to parse at each start, same objects in errors as at run time). Optional chaining, so
- * that a changed schema still loads; the fingerprint then keeps this validator unused.
+ * that a changed schema still loads; `builtFrom` then keeps this validator unused.
  */
 function shareSchemaObjects(code: string, schema: SchemaNode): string {
   let out = code;

@@ -36,28 +36,9 @@ export function configValidator(): ValidateFunction {
 
 /** The precompiled validator, unless it was built from another schema than `schema` (then it is stale). */
 export function usablePrecompiled(pre: PrecompiledValidator | undefined, schema: SchemaNode): ValidateFunction | undefined {
-  if (!pre || pre.fingerprint !== schemaFingerprint(schema)) return undefined;
+  if (!pre?.builtFrom(schema)) return undefined;
   // Standalone code has the call signature and `errors` of a ValidateFunction, not its `schema` field.
-  return Object.assign(pre.validate, { schema, schemaEnv: undefined }) as unknown as ValidateFunction;
-}
-
-/**
- * A 53-bit hash (cyrb53) of the schema's JSON plus its length, in hex: tells a validator built from
- * this schema from one built from any other. Not a security measure; ~1 ms for the 170 KB schema,
- * and browser-safe (the wizard checks configs with this module too).
- */
-export function schemaFingerprint(schema: SchemaNode): string {
-  const text = JSON.stringify(schema);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16)}-${text.length.toString(16)}`;
+  return Object.assign(pre.validate, { schema }) as unknown as ValidateFunction;
 }
 
 export type { ErrorObject };
