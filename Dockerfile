@@ -8,6 +8,8 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
+# npm ci runs the prepare script (scripts/build-cli.mjs), which waits for lib/: the CLI is built below.
+COPY scripts/build-cli.mjs scripts/cli-build.mjs scripts/cli-bundle.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json next.config.mjs ./
 COPY app ./app
@@ -15,7 +17,6 @@ COPY components ./components
 COPY lib ./lib
 COPY schema ./schema
 COPY bin ./bin
-COPY scripts/build-cli.mjs scripts/cli-bundle.mjs ./scripts/
 # Tests are not part of the image (lib's tests import test/, which is not copied; a type-checking
 # build would fail on them). public/ is optional for Next and not in the repository until it has files.
 RUN find lib -name '*.test.ts' -delete && mkdir -p public \
@@ -35,7 +36,7 @@ COPY --from=build /app/lib ./lib
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/public ./public
 COPY --from=build /app/bin ./bin
-COPY --from=build /app/scripts/cli-bundle.mjs ./scripts/
+COPY --from=build /app/scripts/cli-bundle.mjs /app/scripts/cli-build.mjs ./scripts/
 COPY --from=build /app/dist ./dist
 COPY docker/entrypoint.sh /usr/local/bin/quay-config-entrypoint
 RUN mkdir -p /conf/stack /conf/tls && chown -R 1001:0 /conf && chmod -R g=u /conf
