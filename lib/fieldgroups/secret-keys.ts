@@ -27,16 +27,15 @@ export const secretKeys = defineFieldGroup({
   rules: (ctx) => rules(ctx),
 });
 
-function rules({ config }: RuleContext): Finding[] {
+function rules({ config, deployment }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const values: Partial<Record<keyof typeof PURPOSE, string>> = {};
   for (const key of ['SECRET_KEY', 'DATABASE_SECRET_KEY'] as const) {
     const value = nonEmpty(config, key);
     // A present value of the wrong type is the Schema check's finding, not a missing key.
     if (value === undefined) {
-      if (!has(config, key) || typeof config[key] === 'string') {
-        findings.push(error(key, `${key} is required: ${PURPOSE[key]}`, { code: 'required', hint: NEVER_CHANGE }));
-      }
+      // Under the operator both keys are generated and kept in its managed-secret-keys Secret.
+      if (!deployment && (!has(config, key) || typeof config[key] === 'string')) findings.push(missingKey(key, config.SETUP_COMPLETE === true));
       continue;
     }
     values[key] = value;
@@ -58,4 +57,28 @@ function rules({ config }: RuleContext): Finding[] {
     );
   }
   return findings;
+}
+
+/**
+ * What Quay's app.py does without the key: SECRET_KEY is generated at each start ("Generate a secret
+ * key if none was specified"), which Quay survives; a missing DATABASE_SECRET_KEY stops start-up once
+ * SETUP_COMPLETE is true ("Missing DATABASE_SECRET_KEY in config").
+ */
+function missingKey(key: keyof typeof PURPOSE, setupComplete: boolean): Finding {
+  if (key === 'SECRET_KEY') {
+    return warning(key, 'SECRET_KEY is not set: Quay makes up a random one at every start, so sessions end on each restart and differ between replicas', {
+      code: 'secret-key-missing',
+      hint: `set it (${PURPOSE.SECRET_KEY}): ${NEVER_CHANGE}`,
+    });
+  }
+  if (setupComplete) {
+    return error(key, `DATABASE_SECRET_KEY is required with SETUP_COMPLETE: true: Quay refuses to start without it (${PURPOSE.DATABASE_SECRET_KEY})`, {
+      code: 'required',
+      hint: NEVER_CHANGE,
+    });
+  }
+  return warning(key, `DATABASE_SECRET_KEY is not set: ${PURPOSE.DATABASE_SECRET_KEY}, and refuses to start without it once SETUP_COMPLETE is true`, {
+    code: 'database-secret-key-missing',
+    hint: NEVER_CHANGE,
+  });
 }

@@ -123,6 +123,8 @@ export interface OperatorProblem {
   kind: 'clash' | 'missing';
   component: ComponentKind;
   fields: readonly string[];
+  /** The operator's own message, where it has a special one. */
+  message?: string;
 }
 
 /** Keys of `fields` the bundle sets (the operator tests presence only, not the value). */
@@ -154,14 +156,34 @@ export function groupManagement(group: FieldGroupId, config: ConfigMap, files: B
   return null;
 }
 
-/** Components that configure files rather than a field group (`tls`), checked on their own. */
-export function fileComponentProblems(config: ConfigMap, files: BundleFiles, deployment: Deployment): OperatorProblem[] {
+/** Components configured by bundle files rather than keys, and the group their verdict goes with. */
+const FILE_COMPONENTS: readonly { kind: ComponentKind; group: FieldGroupId }[] = [
+  { kind: 'tls', group: 'HostSettings' },
+  { kind: 'clairpostgres', group: 'SecurityScanner' },
+];
+
+/** True when the bundle configures the component (for clairpostgres: a Clair config with a connstring). */
+function configuredByFiles(kind: ComponentKind, config: ConfigMap, files: BundleFiles): boolean {
+  if (kind !== 'clairpostgres') return presentFields(config, files, RULES[kind]).length > 0;
+  const clairConfig = files.get('clair-config.yaml');
+  return clairConfig !== undefined && /^\s*connstring\s*:\s*\S/m.test(new TextDecoder().decode(clairConfig));
+}
+
+/** The operator's verdict on the file-configured components whose findings belong to `group`. */
+export function fileComponentProblems(group: FieldGroupId, config: ConfigMap, files: BundleFiles, deployment: Deployment): OperatorProblem[] {
   const out: OperatorProblem[] = [];
-  for (const kind of ['tls'] as const) {
+  for (const { kind } of FILE_COMPONENTS.filter((c) => c.group === group)) {
     const rules = RULES[kind];
-    const present = presentFields(config, files, rules);
-    if (deployment.managed.has(kind) && present.length > 0) out.push({ kind: 'clash', component: kind, fields: present });
-    if (!deployment.managed.has(kind) && rules.required && present.length === 0) out.push({ kind: 'missing', component: kind, fields: rules.files ?? [] });
+    const configured = configuredByFiles(kind, config, files);
+    const fields = rules.files ?? [];
+    if (deployment.managed.has(kind)) {
+      if (configured) out.push({ kind: 'clash', component: kind, fields });
+    } else if (!configured && rules.required) {
+      out.push({ kind: 'missing', component: kind, fields });
+    } else if (!configured && kind === 'clairpostgres' && deployment.managed.has('clair')) {
+      // controllers/quay/validate.go: a managed Clair needs a database, the operator's or the bundle's.
+      out.push({ kind: 'missing', component: kind, fields, message: 'clairpostgres component unmanaged but no clair postgres config provided' });
+    }
   }
   return out;
 }

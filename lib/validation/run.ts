@@ -111,12 +111,12 @@ async function runGroup(
   if (wanted && !wanted.has(group.id)) return done([], 'not requested');
   // The operator judges the bundle as given, before it adds its own keys.
   const managed = ctx.deployment ? groupManagement(group.id, input.config, ctx.files, ctx.deployment) : null;
-  // The `tls` component configures files, not keys: its verdict goes with the host settings.
-  const tls = group.id === 'HostSettings' && ctx.deployment ? fileComponentProblems(input.config, ctx.files, ctx.deployment) : [];
+  // `tls` and `clairpostgres` are configured by files: their verdicts go with HostSettings and SecurityScanner.
+  const fromFiles = ctx.deployment ? fileComponentProblems(group.id, input.config, ctx.files, ctx.deployment) : [];
   if (managed?.kind === 'supplied') {
-    return tls.length ? done(tls.map(operatorFinding)) : done([], `supplied by the operator's managed ${managed.component} component`);
+    return fromFiles.length ? done(fromFiles.map(operatorFinding)) : done([], `supplied by the operator's managed ${managed.component} component`);
   }
-  if (managed?.kind === 'clash') return done([managed, ...tls].map(operatorFinding));
+  if (managed?.kind === 'clash') return done([managed, ...fromFiles].map(operatorFinding));
 
   let reason: string | null;
   try {
@@ -137,7 +137,7 @@ async function runGroup(
     findings.push(internalError(group, e));
   }
   // The operator's own words, unless the group already reported the missing keys itself.
-  for (const m of [...(managed?.kind === 'missing' ? [managed] : []), ...tls]) {
+  for (const m of [...(managed?.kind === 'missing' ? [managed] : []), ...fromFiles]) {
     const covered = m.kind === 'missing' && findings.some((f) => f.severity === 'error' && f.fields.some((k) => m.fields.includes(k)));
     if (!covered) findings.push(operatorFinding(m));
   }
@@ -174,7 +174,7 @@ function operatorFinding(m: OperatorProblem): Finding {
       hint: `remove ${m.fields.join(', ')} from the bundle, or declare the ${m.component} component managed: false in the QuayRegistry`,
     });
   }
-  return error([...m.fields], `required component \`${m.component}\` marked as unmanaged, but \`configBundleSecret\` is missing necessary fields`, {
+  return error([...m.fields], m.message ?? `required component \`${m.component}\` marked as unmanaged, but \`configBundleSecret\` is missing necessary fields`, {
     code: 'unmanaged-component-unconfigured',
     hint: `configure ${m.fields.join(' / ')} in the bundle, or let the operator manage ${m.component} (managed: true)`,
   });

@@ -1,3 +1,4 @@
+import { atLeast, DEFAULT_RELEASE, releaseName, type QuayRelease } from '../../schema/releases';
 import { isObject } from '../../config/values';
 import { error, warning } from '../../validation/findings';
 import type { Finding } from '../../validation/types';
@@ -20,6 +21,12 @@ export interface ParamSpec {
   kind: ParamKind;
   /** A positional argument without default in the driver's constructor: absent raises TypeError. */
   required?: boolean;
+  /**
+   * Added to the driver later: the upstream change, and the first release known to have it when that
+   * is certain. Older releases fail at start (TypeError); where the release is not known, targets
+   * before head get a warning to check, never an error that may be wrong.
+   */
+  added?: { change: string; release?: QuayRelease };
 }
 
 /**
@@ -86,10 +93,12 @@ function ownPaths(loc: StorageLocation): ParamPaths {
  * The checks every engine shares: unknown parameters (TypeError in Quay) with a did-you-mean,
  * missing required ones, and each value's type.
  */
-export function checkParams(spec: EngineSpec, loc: StorageLocation, at: ParamPaths = ownPaths(loc)): Finding[] {
+export function checkParams(spec: EngineSpec, loc: StorageLocation, at: ParamPaths = ownPaths(loc), release: QuayRelease = DEFAULT_RELEASE): Finding[] {
   const findings: Finding[] = [];
   const known = Object.keys(spec.params);
   for (const key of Object.keys(loc.params)) {
+    const added = spec.params[key]?.added;
+    if (added) findings.push(...newerParamFindings(spec, key, added, release, at));
     if (spec.params[key]) continue;
     const guess = didYouMean(key, known);
     findings.push(
@@ -110,6 +119,26 @@ export function checkParams(spec: EngineSpec, loc: StorageLocation, at: ParamPat
     findings.push(...checkKind(loc, key, p.kind, v, at));
   }
   return findings;
+}
+
+/** A parameter the target release may not have yet (see `ParamSpec.added`). */
+function newerParamFindings(spec: EngineSpec, key: string, added: NonNullable<ParamSpec['added']>, release: QuayRelease, at: ParamPaths): Finding[] {
+  if (added.release ? atLeast(release, added.release) : release === 'head') return [];
+  const quay = releaseName(release);
+  if (added.release) {
+    return [
+      error(at.fields(key), `${at.path(key)}: ${spec.name} takes "${key}" only from Quay ${added.release} on (${added.change}); ${quay} fails to start with it`, {
+        code: 'unknown-parameter',
+        hint: `remove it, or upgrade to Quay ${added.release}`,
+      }),
+    ];
+  }
+  return [
+    warning(at.fields(key), `${at.path(key)}: ${spec.name} accepts "${key}" since ${added.change}; check that ${quay} has it, or its storage driver fails to start`, {
+      code: 'parameter-may-be-newer',
+      hint: `if the registry does not start with "unexpected keyword argument '${key}'", remove it`,
+    }),
+  ];
 }
 
 function checkKind(loc: StorageLocation, key: string, kind: ParamKind, v: unknown, at: ParamPaths): Finding[] {

@@ -62,7 +62,7 @@ export function parseStorageConfig(dsc: Record<string, unknown>, ctx: RuleContex
     }
     const loc: StorageLocation = { name, engine, params };
     parsed.locations.push(loc);
-    parsed.findings.push(...checkParams(spec, loc), ...(spec.check?.(loc, ctx) ?? []));
+    parsed.findings.push(...checkParams(spec, loc, undefined, ctx.release), ...(spec.check?.(loc, ctx) ?? []));
   }
   return parsed;
 }

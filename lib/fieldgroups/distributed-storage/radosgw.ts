@@ -22,6 +22,9 @@ const RADOSGW_PARAMS: Readonly<Record<string, ParamSpec>> = {
   port: { kind: 'port' },
   maximum_chunk_size_mb: { kind: 'number' },
   server_side_assembly: { kind: 'boolean' },
+  // Region and signature choice for multi-zone Ceph and SigV4-only endpoints (quay/quay#2928, 0b894199c).
+  region_name: { kind: 'string', added: { change: 'quay/quay#2928 (PROJQUAY-7300)' } },
+  signature_version: { kind: 'string', added: { change: 'quay/quay commit 0b894199c' } },
 };
 
 /** The endpoint URL Quay builds from hostname, port and is_secure. */

@@ -50,6 +50,14 @@ describe('HostSettings: SERVER_HOSTNAME and scheme', () => {
     expect(run(config, files)).toEqual(expected.map(([c, f, s]) => [c, f, s, 'config']));
   });
 
+  it('a single-label name is refused from Quay 3.18 on (config-tool 7e65309d0) and only warned about before', () => {
+    const config = { SERVER_HOSTNAME: 'quay:8080', PREFERRED_URL_SCHEME: 'https', EXTERNAL_TLS_TERMINATION: true };
+    const at = (release: string) => hostSettings.rules({ config, files: bundleFiles({}), now, release }).map((f) => [f.code, f.severity]);
+    expect(at('3.17')).toEqual([['hostname-single-label', 'warning']]);
+    expect(at('3.18')).toEqual([['hostname-single-label', 'error']]);
+    expect(at('head')).toEqual([['hostname-single-label', 'error']]);
+  });
+
   it.each([
     ['quay.example.com', { host: 'quay.example.com', kind: 'dns' }],
     ['10.0.0.5:443', { host: '10.0.0.5', port: 443, kind: 'ipv4' }],

@@ -23,7 +23,7 @@ export const hostSettings = defineFieldGroup({
 
 function rules(ctx: RuleContext): Finding[] {
   const { config, files } = ctx;
-  const host = serverHostnameFindings(config.SERVER_HOSTNAME);
+  const host = serverHostnameFindings(config.SERVER_HOSTNAME, ctx.release);
   const findings = [...host.findings];
   const rawScheme = config.PREFERRED_URL_SCHEME;
   // Quay's DefaultConfig has PREFERRED_URL_SCHEME = "http".

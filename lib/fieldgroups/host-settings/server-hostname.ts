@@ -1,3 +1,4 @@
+import { atLeast, DEFAULT_RELEASE, releaseName, type QuayRelease } from '../../schema/releases';
 import net from 'node:net';
 import { error, required, warning } from '../../validation/findings';
 import type { Finding } from '../../validation/types';
@@ -32,11 +33,14 @@ export function parseServerHostname(value: string): ServerHostname | undefined {
   return withPort({ host: raw.replace(/\.$/, ''), kind: 'dns' });
 }
 
+/** The first release whose boot validator refuses a single-label SERVER_HOSTNAME. */
+export const SINGLE_LABEL_REFUSED_SINCE = '3.18';
+
 /**
  * SERVER_HOSTNAME rules: required, `host[:port]` syntax (no scheme, path or spaces), no
  * single-label names other than `localhost`, and a warning for `quay.io`.
  */
-export function serverHostnameFindings(value: unknown): { findings: Finding[]; parsed?: ServerHostname } {
+export function serverHostnameFindings(value: unknown, release: QuayRelease = DEFAULT_RELEASE): { findings: Finding[]; parsed?: ServerHostname } {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return { findings: [required(KEY, '(the name clients use to reach the registry; Quay builds every URL from it)')] };
   }
@@ -60,10 +64,15 @@ export function serverHostnameFindings(value: unknown): { findings: Finding[]; p
   }
   const findings: Finding[] = [];
   if (parsed.kind === 'dns' && !parsed.host.includes('.') && parsed.host.toLowerCase() !== 'localhost') {
+    // config-tool's ValidateIsHostname refuses single-label names (port or not, localhost aside) from
+    // Quay 3.18 on (config-tool commit 7e65309d0, PROJQUAY-11314); before, Quay boots with them.
+    const refused = atLeast(release, SINGLE_LABEL_REFUSED_SINCE);
     findings.push(
-      error(KEY, `SERVER_HOSTNAME "${parsed.host}" is a single-label name`, {
+      (refused ? error : warning)(KEY, `SERVER_HOSTNAME "${parsed.host}" is a single-label name${refused ? `, which ${releaseName(release)} refuses at start` : ''}`, {
         code: 'hostname-single-label',
-        hint: 'use the fully qualified name (e.g. quay.example.com): current Quay releases refuse single-label host names at run time, and clients resolve them inconsistently',
+        hint: refused
+          ? 'use the fully qualified name (e.g. quay.example.com)'
+          : `use the fully qualified name (e.g. quay.example.com): clients resolve single-label names inconsistently, and Quay refuses them from ${SINGLE_LABEL_REFUSED_SINCE} on`,
       }),
     );
   }
