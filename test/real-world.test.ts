@@ -50,6 +50,9 @@ describe('real-world corpus', () => {
     expect(errorFields(report)).toEqual([...new Set(entry.expected.errors.map((e) => e.field))].sort());
     expect(report.valid).toBe(entry.expected.valid);
     expect(report.quayVersion).toBe(entry.quayVersion);
+    // One finding per problem: no key gets the same check twice (from two groups, say).
+    const problems = report.groups.flatMap((g) => g.findings.map((f) => `${f.fields[0] ?? ''} ${f.code}`));
+    expect(problems.length).toBe(new Set(problems).size);
     // Every error says what to do, and nothing the config holds as a secret comes back.
     const text = JSON.stringify(report);
     for (const f of report.groups.flatMap((g) => g.findings.filter((x) => x.severity === 'error'))) expect(f.hint ?? '').not.toBe('');

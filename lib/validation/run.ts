@@ -7,6 +7,7 @@ import { DEFAULT_ENDPOINTS, type PublicEndpoints, type ProbeContext } from '../p
 import { checkAgainstSchema } from '../schema/check';
 import { deprecatedKeys, notReadByQuay } from '../schema/keys';
 import { DEFAULT_RELEASE, type QuayRelease } from '../schema/releases';
+import { releaseSchemaOverride } from '../schema/release-rules';
 import { requiredHint } from '../schema/examples';
 import { error, warning } from './findings';
 import { collectSecrets, redact } from './redact';
@@ -224,9 +225,12 @@ function routeSchemaViolations(ctx: RuleContext, loadFindings: Finding[]): Map<F
   for (const v of checkAgainstSchema(ctx.config)) {
     const owner = ownerOfKey(v.key) ?? 'Schema';
     const list = routed.get(owner) ?? [];
+    const override = v.path === v.key ? releaseSchemaOverride(v.key, v.keyword, ctx.config[v.key], ctx.release ?? DEFAULT_RELEASE) : undefined;
+    if (override?.verdict === 'accept') continue;
     // Quay no longer reads removed or misnamed keys: a bad value there cannot break it.
-    const ignored = deprecatedKeys.has(v.key) || notReadByQuay.has(v.key);
-    list.push((ignored ? warning : error)(v.path, v.message, { code: `schema-${v.keyword}` }));
+    const ignored = deprecatedKeys.has(v.key) || notReadByQuay.has(v.key) || override?.verdict === 'warn';
+    const hint = override?.verdict === 'warn' ? { hint: override.hint } : {};
+    list.push((ignored ? warning : error)(v.path, v.message, { code: `schema-${v.keyword}`, ...hint }));
     routed.set(owner, list);
   }
   return routed;

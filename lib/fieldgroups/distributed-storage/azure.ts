@@ -67,7 +67,7 @@ export const azureStorage: EngineSpec = {
   name: 'AzureStorage',
   params: {
     azure_container: { kind: 'string', required: true },
-    storage_path: { kind: 'string', required: true },
+    storage_path: { kind: 'string', required: true, allowEmpty: true },
     azure_account_name: { kind: 'string', required: true },
     azure_account_key: { kind: 'string' },
     sas_token: { kind: 'string' },

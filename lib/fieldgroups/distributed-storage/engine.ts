@@ -21,6 +21,8 @@ export interface ParamSpec {
   kind: ParamKind;
   /** A positional argument without default in the driver's constructor: absent raises TypeError. */
   required?: boolean;
+  /** An empty string is a real value (a cloud `storage_path: ""` keeps objects at the bucket root). */
+  allowEmpty?: boolean;
   /**
    * Added to the driver later: the upstream change, and the first release known to have it when that
    * is certain. Older releases fail at start (TypeError); where the release is not known, targets
@@ -110,7 +112,7 @@ export function checkParams(spec: EngineSpec, loc: StorageLocation, at: ParamPat
   }
   for (const [key, p] of Object.entries(spec.params)) {
     const v = loc.params[key];
-    if (v === undefined || v === null || (p.required && p.kind === 'string' && typeof v === 'string' && v.trim() === '')) {
+    if (v === undefined || v === null || (p.required && !p.allowEmpty && p.kind === 'string' && typeof v === 'string' && v.trim() === '')) {
       if (p.required) {
         findings.push(error(at.fields(key), `${at.path(key)} is required by ${spec.name}${v === undefined || v === null ? '' : ' but empty'}`, { code: 'required' }));
       }

@@ -6,7 +6,7 @@ import { locationPath, param, paramPath, type EngineSpec } from './engine';
 export const googleCloudStorage: EngineSpec = {
   name: 'GoogleCloudStorage',
   params: {
-    storage_path: { kind: 'string', required: true },
+    storage_path: { kind: 'string', required: true, allowEmpty: true },
     access_key: { kind: 'string', required: true },
     secret_key: { kind: 'string', required: true },
     bucket_name: { kind: 'string', required: true },

@@ -15,7 +15,7 @@ import { intParam, locationPath, param, paramFields, paramPath, truthyParam, typ
 const RADOSGW_PARAMS: Readonly<Record<string, ParamSpec>> = {
   hostname: { kind: 'string', required: true },
   is_secure: { kind: 'boolean', required: true },
-  storage_path: { kind: 'string', required: true },
+  storage_path: { kind: 'string', required: true, allowEmpty: true },
   access_key: { kind: 'string', required: true },
   secret_key: { kind: 'string', required: true },
   bucket_name: { kind: 'string', required: true },

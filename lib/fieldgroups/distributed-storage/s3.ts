@@ -16,7 +16,7 @@ import { locationPath, paramPath, type EngineSpec, type ParamSpec, type StorageL
 
 /** S3Storage's keyword arguments; the CDN drivers pass theirs through `**kwargs`. */
 export const S3_PARAMS: Readonly<Record<string, ParamSpec>> = {
-  storage_path: { kind: 'string', required: true },
+  storage_path: { kind: 'string', required: true, allowEmpty: true },
   s3_bucket: { kind: 'string', required: true },
   s3_access_key: { kind: 'string' },
   s3_secret_key: { kind: 'string' },

@@ -74,7 +74,7 @@ export const swiftStorage: EngineSpec = {
   name: 'SwiftStorage',
   params: {
     swift_container: { kind: 'string', required: true },
-    storage_path: { kind: 'string', required: true },
+    storage_path: { kind: 'string', required: true, allowEmpty: true },
     auth_url: { kind: 'string', required: true },
     swift_user: { kind: 'string', required: true },
     swift_password: { kind: 'string', required: true },
