@@ -48,10 +48,11 @@ export function suggestKey(name: string): string | undefined {
 function nearMiss(name: string): string | undefined {
   byLength ??= [...(candidates ?? [])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // A known key of two or more words followed by one more word: `<KEY>_CONFIG`, `<KEY>_URL`, ….
-  const prefix = byLength.find((k) => k.includes('_') && name.startsWith(`${k}_`) && !name.slice(k.length + 1).includes('_'));
+  // (No template strings in these loops: they run against every known key for every unknown key.)
+  const prefix = byLength.find((k) => name.startsWith(k) && name[k.length] === '_' && k.includes('_') && !name.includes('_', k.length + 1));
   if (prefix) return prefix;
   // The name is a known key missing its last word, when only one key fits.
-  const longer = byLength.filter((k) => k.startsWith(`${name}_`) && !k.slice(name.length + 1).includes('_'));
+  const longer = byLength.filter((k) => k.startsWith(name) && k[name.length] === '_' && !k.includes('_', name.length + 1));
   return longer.length === 1 ? longer[0] : undefined;
 }
 
