@@ -38,6 +38,8 @@ export interface ValidationOptions {
   quayVersion?: QuayRelease;
   /** Under Quay's operator: its managed components (`lib/k8s/managed-components.ts`). */
   deployment?: Deployment;
+  /** The field groups to run; the registry (`lib/fieldgroups/index.ts`) unless a test brings its own. */
+  registry?: readonly FieldGroup[];
 }
 
 /**
@@ -59,7 +61,7 @@ export async function validateConfig(input: ValidationInput, options: Validation
   const wanted = options.groups ? new Set(options.groups) : null;
 
   const reports = await Promise.all(
-    fieldGroups.map(async (group) => {
+    (options.registry ?? fieldGroups).map(async (group) => {
       const report = await runGroup(group, ctx, input, routed.get(group.id) ?? [], wanted, options);
       for (const f of report.findings) {
         if (f.code === 'required' && !f.hint) f.hint = requiredHint(f.fields[0] ?? '');
