@@ -27,7 +27,8 @@ function keyFindings(config: ConfigMap, release: QuayRelease): Finding[] {
   const findings: Finding[] = [];
   let skipped = 0;
   for (const key of Object.keys(config)) {
-    const finding = checkKey(key, release);
+    // Past the cap a key is only counted: no typo search for a finding nobody sees.
+    const finding = checkKey(key, release, findings.length < MAX_KEY_FINDINGS ? suggestKey : noSuggestion);
     if (!finding) continue;
     if (findings.length < MAX_KEY_FINDINGS) findings.push(finding);
     else skipped++;
@@ -38,11 +39,13 @@ function keyFindings(config: ConfigMap, release: QuayRelease): Finding[] {
   return findings;
 }
 
-function checkKey(key: string, release: QuayRelease): Finding | undefined {
+const noSuggestion = (): undefined => undefined;
+
+function checkKey(key: string, release: QuayRelease, suggest: (name: string) => string | undefined): Finding | undefined {
   // Quay's import_yaml keeps only keys for which Python's str.isupper() is true.
   if (!isUpperCaseKey(key)) {
     const upper = key.toUpperCase();
-    const hint = isKnownKey(upper) ? `write it as ${upper}` : didYouMean(suggestKey(upper));
+    const hint = isKnownKey(upper) ? `write it as ${upper}` : didYouMean(suggest(upper));
     return warning(key, `Quay only reads UPPERCASE keys; ${key} is ignored`, withHint('ignored-key', hint));
   }
   const quay = releaseName(release);
@@ -75,7 +78,7 @@ function checkKey(key: string, release: QuayRelease): Finding | undefined {
     });
   }
   if (presence.state === 'known' || isKnownKey(key)) return undefined;
-  const suggestion = suggestKey(key);
+  const suggestion = suggest(key);
   const message = suggestion
     ? `${key} is not a Quay configuration key; did you mean ${suggestion}?`
     : `${key} is not a Quay configuration key`;
