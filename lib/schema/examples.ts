@@ -78,14 +78,42 @@ export function requiredHint(field: string): string {
   if (curated) return curated.includes(':') && !curated.startsWith('add ') ? `e.g. ${curated}` : curated;
   const top = /^[^.[]+/.exec(field)?.[0] ?? field;
   if (top === field) {
-    const example = keySchema(field)?.['x-example'];
-    if (example !== undefined && example !== null && example !== '') {
-      return `e.g. ${stringify({ [field]: example }, { collectionStyle: 'flow' }).trim()}`;
-    }
-    return `add ${field} to config.yaml`;
+    return schemaExample(field) ?? `add ${field} to config.yaml`;
   }
   const last = /([A-Za-z0-9_]+)\]?$/.exec(field)?.[1] ?? '';
   const nested = NESTED[last];
   const parent = field.slice(0, field.length - last.length).replace(/\.$/, '');
   return nested ? `${nested} (under ${parent})` : `add ${last || field} under ${parent || top} in config.yaml`;
+}
+
+/** What the stage a check stopped at usually asks of the administrator. */
+const STAGE_HINTS: Record<string, string> = {
+  dns: 'check that the host name is spelt right and resolves from here and from the Quay pods',
+  tcp: 'check the host and port, that the service is running, and that no firewall drops the traffic',
+  tls: 'check the server certificate: its CA goes into extra_ca_certs/ (or the service\'s own CA file), and its names must match the host',
+  auth: 'check the user name and password (or key) the config gives for this service',
+};
+
+/**
+ * The hint of an error that came without one, so that every error says what to do: the stage's
+ * usual remedy for a probe, an example value for a config rule, else where the key is documented.
+ */
+export function fallbackHint(finding: { code: string; stage: string; fields: readonly string[] }): string {
+  const stageHint = STAGE_HINTS[finding.stage];
+  if (stageHint) return stageHint;
+  const field = finding.fields[0] ?? '';
+  if (finding.code === 'required') return requiredHint(field);
+  if (finding.code === 'schema-enum') return 'use one of the values the message lists';
+  const curated = EXAMPLES[field];
+  if (curated && !curated.startsWith('add ')) return `e.g. ${curated}`;
+  const example = schemaExample(field);
+  if (example) return example;
+  return field ? `correct ${field} as the message says, then validate again` : 'correct the config as the message says, then validate again';
+}
+
+/** `e.g. KEY: value` from the schema's `x-example` of a top-level key, when it has a useful one. */
+function schemaExample(field: string): string | undefined {
+  const example = keySchema(field)?.['x-example'];
+  if (example === undefined || example === null || example === '') return undefined;
+  return `e.g. ${field}: ${stringify(example, { collectionStyle: 'flow' }).trim()}`;
 }

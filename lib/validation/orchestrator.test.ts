@@ -103,6 +103,24 @@ describe('validation pipeline orchestration', () => {
     expect(report.groups.flatMap((g) => g.findings.map((f) => f.code))).toEqual(Array(ids.length * 2).fill('timeout'));
   });
 
+  it('every error says what to do: one without a hint gets its stage\'s remedy or an example value', async () => {
+    const report = await validateConfig(input, {
+      mode: 'offline',
+      registry: [
+        group('Database', {
+          rules: () => [
+            error('DB_URI', 'DB_URI: connection refused', { code: 'connection-refused', stage: 'tcp' }),
+            error('SERVER_HOSTNAME', 'SERVER_HOSTNAME is not a host name', { code: 'hostname-invalid' }),
+          ],
+        }),
+      ],
+    });
+    expect(report.groups[0]?.findings.map((f) => f.hint)).toEqual([
+      expect.stringMatching(/host and port.*firewall/),
+      expect.stringMatching(/^e\.g\. SERVER_HOSTNAME: /),
+    ]);
+  });
+
   it('an offline run never calls a probe', async () => {
     let called = false;
     const probe: Probe = { name: 'x', fields: ['x'], run: async () => { called = true; return []; } };

@@ -8,7 +8,7 @@ import { checkAgainstSchema } from '../schema/check';
 import { deprecatedKeys, notReadByQuay } from '../schema/keys';
 import { DEFAULT_RELEASE, type QuayRelease } from '../schema/releases';
 import { releaseSchemaOverride } from '../schema/release-rules';
-import { requiredHint } from '../schema/examples';
+import { fallbackHint } from '../schema/examples';
 import { error, warning } from './findings';
 import { collectSecrets, redact } from './redact';
 import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from './types';
@@ -64,7 +64,8 @@ export async function validateConfig(input: ValidationInput, options: Validation
     (options.registry ?? fieldGroups).map(async (group) => {
       const report = await runGroup(group, ctx, input, routed.get(group.id) ?? [], wanted, options);
       for (const f of report.findings) {
-        if (f.code === 'required' && !f.hint) f.hint = requiredHint(f.fields[0] ?? '');
+        // Every error says what to do (a `required` one with an example value).
+        if (!f.hint && (f.severity === 'error' || f.code === 'required')) f.hint = fallbackHint(f);
         f.message = clip(redact(f.message, secrets));
         if (f.hint) f.hint = clip(redact(f.hint, secrets));
         f.fields = f.fields.map(clip);
