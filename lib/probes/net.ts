@@ -11,15 +11,41 @@ import type { ProbeContext } from './context';
  * which rung failed and why, in words an administrator can act on.
  */
 
-/** TLS options for a client connection: system roots + extra CAs; verification on unless told otherwise. */
+/**
+ * TLS options for a client connection: system roots + extra CAs; verification on unless told
+ * otherwise; a client certificate when given.
+ */
 export function tlsClientOptions(
   ctx: ProbeContext,
-  opts: { servername?: string; extraPems?: string[]; verify?: boolean } = {},
+  opts: { servername?: string; extraPems?: string[]; verify?: boolean; cert?: string; key?: string } = {},
 ): tls.ConnectionOptions {
-  const ca = [...tls.rootCertificates, ...ctx.extraCAs, ...(opts.extraPems ?? [])];
-  const o: tls.ConnectionOptions = { ca, rejectUnauthorized: opts.verify ?? true };
+  const extras = [...ctx.extraCAs, ...(opts.extraPems ?? [])];
+  const rejectUnauthorized = opts.verify ?? true;
+  const o: tls.ConnectionOptions =
+    opts.cert !== undefined && opts.key !== undefined
+      ? { ca: [...tls.rootCertificates, ...extras], cert: opts.cert, key: opts.key, rejectUnauthorized }
+      : { secureContext: trustContext(extras), rejectUnauthorized };
   if (opts.servername && net.isIP(opts.servername) === 0) o.servername = opts.servername;
   return o;
+}
+
+const trustContexts = new Map<string, tls.SecureContext>();
+const MAX_TRUST_CONTEXTS = 32;
+
+/**
+ * A SecureContext trusting the system roots plus `extraPems`, shared by the connections that trust
+ * the same set: building one parses every PEM, ~30 ms with the ~140 system roots, which every probe
+ * paid before. Only certificates (public) are kept; a few, so a server validating many bundles stays small.
+ */
+export function trustContext(extraPems: readonly string[]): tls.SecureContext {
+  const key = extraPems.join('\n');
+  let context = trustContexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraPems] });
+    if (trustContexts.size >= MAX_TRUST_CONTEXTS) trustContexts.delete(trustContexts.keys().next().value as string);
+    trustContexts.set(key, context);
+  }
+  return context;
 }
 
 /** Resolves a host name (stage `dns`); IP literals pass straight through. */

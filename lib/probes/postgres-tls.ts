@@ -1,5 +1,6 @@
 import tls from 'node:tls';
 import type { ProbeContext } from './context';
+import { trustContext } from './net';
 
 /** libpq's sslmode values. */
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
@@ -39,7 +40,9 @@ export function postgresSslOptions(t: PostgresTls, ctx: ProbeContext): tls.Conne
   }
   if (t.mode === 'verify-ca' || t.mode === 'verify-full') {
     options.rejectUnauthorized = true;
-    options.ca = anchorPems(t.ca, ctx) ?? [];
+    // The image's store: the shared context (system roots are costly to parse per connection).
+    if (t.ca === 'system' && options.cert === undefined) options.secureContext = trustContext(ctx.extraCAs);
+    else options.ca = anchorPems(t.ca, ctx) ?? [];
     if (t.mode === 'verify-ca') options.checkServerIdentity = () => undefined;
   }
   return options;

@@ -125,11 +125,7 @@ async function connectOrSniff(t: RedisTarget, ctx: ProbeContext, tlsOptions: tls
 }
 
 function redisTlsOptions(tlsCfg: RedisTls, host: string, ctx: ProbeContext, onMismatch: (e: Error) => void): tls.ConnectionOptions {
-  const o = tlsClientOptions(ctx, { servername: host, extraPems: tlsCfg.extraPems, verify: tlsCfg.verify });
-  if (tlsCfg.cert !== undefined && tlsCfg.key !== undefined) {
-    o.cert = tlsCfg.cert;
-    o.key = tlsCfg.key;
-  }
+  const o = tlsClientOptions(ctx, { servername: host, extraPems: tlsCfg.extraPems, verify: tlsCfg.verify, cert: tlsCfg.cert, key: tlsCfg.key });
   // Check against the configured host: for an IP address Node would otherwise compare "localhost".
   o.checkServerIdentity = (_servername, cert) => {
     const e = tls.checkServerIdentity(host, cert);
