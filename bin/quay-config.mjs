@@ -4,7 +4,7 @@
 // the sources), and through tsx only when the bundle cannot be written (a read-only install).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bundleIsFresh, loadBundle, root } from '../scripts/cli-bundle.mjs';
+import { bundleIsFresh, loadCli, root } from '../scripts/cli-bundle.mjs';
 
 const args = process.argv.slice(2);
 // The server finds the built wizard (.next) relative to the package, wherever the code runs from.
@@ -33,10 +33,10 @@ if (!fresh) {
   }
 }
 if (fresh) {
-  const bundle = loadBundle();
-  process.exitCode = await bundle.exports.main(args);
+  const cli = loadCli();
+  process.exitCode = await cli.exports.main(args);
   // After a Node upgrade the build's code cache no longer fits: make one for the next start.
-  bundle.saveCache();
+  cli.saveCaches();
 } else {
   const { register } = await import('tsx/esm/api');
   register();

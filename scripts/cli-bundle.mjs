@@ -17,7 +17,14 @@ export const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
 /** The bundle's `import()` of external packages, rewritten by the build (a vm.Script has no import() of its own). */
 export const IMPORT_PARAM = '__qcImport';
 
-export const cacheFileOf = (buildId) => path.join(outDir, `main-${buildId}.v8cache`);
+/**
+ * The probes' client libraries (pg, ioredis, ldapts, …), bundled apart from the CLI: loaded, with
+ * their own code cache, at the first probe that needs one, so an offline validation never reads them.
+ */
+export const libsFile = path.join(outDir, 'probe-libs.cjs');
+
+/** Where the code cache of one build of `file` is kept. */
+export const cacheFileOf = (file, buildId) => `${file.replace(/\.cjs$/, '')}-${buildId}.v8cache`;
 
 /**
  * True when the bundle exists and none of the files it was built from changed since. Only the
@@ -44,23 +51,41 @@ export function bundleIsFresh() {
 }
 
 /**
- * Compiles and runs the bundle as Node runs a CommonJS module, with the code cache of its build when
- * there is one (≈40 ms of compiling saved per start). Returns its exports and a function that writes
- * the cache when it was missing or rejected (another Node version), with what this run compiled.
+ * Loads the CLI bundle and returns its exports, and a function that writes the code caches that were
+ * missing or rejected (another Node version) with what this run compiled.
  */
-export function loadBundle(file = outFile) {
+export function loadCli() {
+  let libs;
+  const probeLib = (specifier) => {
+    libs ??= loadBundle(libsFile, (s) => import(s));
+    return libs.exports[specifier]?.() ?? import(specifier);
+  };
+  const cli = loadBundle(outFile, probeLib);
+  return {
+    exports: cli.exports,
+    saveCaches(force = false) {
+      cli.saveCache(force);
+      libs?.saveCache(force);
+    },
+  };
+}
+
+/**
+ * Compiles and runs a bundle as Node runs a CommonJS module, with the code cache of its build when
+ * there is one (≈40 ms of compiling saved per start). Its `import()` calls go to `dynamicImport`.
+ */
+export function loadBundle(file, dynamicImport) {
   const source = readFileSync(file, 'utf8');
   const buildId = BUILD_ID_LINE.exec(source)?.[1];
   let cachedData;
   try {
-    if (buildId) cachedData = readFileSync(cacheFileOf(buildId));
+    if (buildId) cachedData = readFileSync(cacheFileOf(file, buildId));
   } catch {
     // no cache yet: compile
   }
   const wrapper = `(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAM}) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData });
   const module = { exports: {} };
-  const dynamicImport = (specifier) => import(specifier);
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file), dynamicImport);
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   return {
@@ -68,7 +93,7 @@ export function loadBundle(file = outFile) {
     /** Writes the code cache (atomically; a read-only install just goes without). */
     saveCache(force = false) {
       if (!buildId || (cacheUsed && !force)) return false;
-      const target = cacheFileOf(buildId);
+      const target = cacheFileOf(file, buildId);
       try {
         const tmp = `${target}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
