@@ -1,8 +1,8 @@
 import { error } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
-import { probeHttp } from './http';
-import { firstLine, networkFinding } from './net';
+import { probeHttp, serviceWords } from './http';
+import { networkFinding } from './net';
 
 /**
  * Live checks of the security scanner. Clair v4: the request Quay itself makes first
@@ -84,7 +84,7 @@ export async function probeClairV4(target: ClairV4Target, parent: ProbeContext):
     })];
   }
   if (res.status < 200 || res.status > 299) {
-    const body = firstLine(res.body).slice(0, 200);
+    const body = serviceWords(res.body);
     return [error(target.fields, `${where} answered HTTP ${res.status}${body ? `: ${body}` : ''}`, {
       code: 'clair-unexpected-status',
       stage: 'semantic',

@@ -3,7 +3,7 @@ import { error } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { signAwsRequest, type AwsCredentials } from './aws-sigv4';
 import type { ProbeContext } from './context';
-import { basicAuth, probeHttp, type ProbeHttpResponse } from './http';
+import { basicAuth, probeHttp, serviceWords, type ProbeHttpResponse } from './http';
 import { connectionFinding, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 
 /** How Quay reaches the action-log cluster (data/logs_model/elastic_logs.py `_initialize`). */
@@ -77,7 +77,7 @@ function denied(t: ElasticsearchTarget, label: string, what: string, res: ProbeH
 /** Elasticsearch's own reason (`{"error":{"type","reason"}}`), for messages. */
 function errorReason(res: ProbeHttpResponse): string {
   const err = isObject(res.json) ? res.json.error : undefined;
-  if (isObject(err)) return [err.type, err.reason].filter((x) => typeof x === 'string').join(': ').slice(0, 200);
-  if (typeof err === 'string') return err.slice(0, 200);
+  if (isObject(err)) return serviceWords([err.type, err.reason].filter((x) => typeof x === 'string').join(': '));
+  if (typeof err === 'string') return serviceWords(err);
   return '';
 }

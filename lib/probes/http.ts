@@ -97,6 +97,21 @@ export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeCo
   });
 }
 
+/** Most characters of a service's own words a finding quotes. */
+export const MAX_SERVICE_WORDS = 100;
+
+/**
+ * What a finding quotes of a service's answer: its first line of text (tags of an HTML error page
+ * dropped), at most MAX_SERVICE_WORDS characters. Enough for "invalid_client: bad secret" or
+ * "index_not_found_exception"; internal services' pages, stack traces and echoed requests beyond
+ * that are not the user's business and may name internal hosts or carry tokens.
+ */
+export function serviceWords(text: string, max = MAX_SERVICE_WORDS): string {
+  const plain = /^\s*</.test(text) ? text.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, '\n') : text;
+  const line = plain.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l !== '') ?? '';
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
 /** `Basic …` header value. */
 export function basicAuth(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

@@ -2,7 +2,7 @@ import { isObject } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
-import { probeHttp, type ProbeHttpResponse } from './http';
+import { probeHttp, serviceWords, type ProbeHttpResponse } from './http';
 import { networkFinding } from './net';
 
 /** What the live Keystone check needs, read from the KEYSTONE_* keys. */
@@ -122,5 +122,5 @@ function badResponse(t: KeystoneTarget, what: string): Finding {
 function detail(res: ProbeHttpResponse): string {
   const e = isObject(res.json) && isObject(res.json.error) ? res.json.error : undefined;
   const msg = e && typeof e.message === 'string' ? e.message : '';
-  return msg ? `: ${msg.slice(0, 200)}` : '';
+  return msg ? `: ${serviceWords(msg)}` : '';
 }

@@ -2,7 +2,7 @@ import { isObject } from '../config/values';
 import { error, warning } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
-import { probeHttp, type ProbeHttpRequest, type ProbeHttpResponse } from './http';
+import { probeHttp, serviceWords, type ProbeHttpRequest, type ProbeHttpResponse } from './http';
 import { firstLine, networkFinding } from './net';
 
 /**
@@ -162,7 +162,7 @@ export function exchangeFindings(res: ProbeHttpResponse, s: ExchangeSubject): Fi
 }
 
 function describeAnswer(res: ProbeHttpResponse, code: string | undefined, description: string | undefined): string {
-  if (code) return `HTTP ${res.status} ${code}${description ? `: ${firstLine(description).slice(0, 200)}` : ''}`;
+  if (code) return `HTTP ${res.status} ${code}${description ? `: ${serviceWords(description)}` : ''}`;
   return `HTTP ${res.status}${res.json === undefined && res.body ? `, not JSON: ${firstLine(res.body).slice(0, 80)}` : ''}`;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { error } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
+import { serviceWords } from './http';
 import { networkFinding } from './net';
 
 /**
@@ -56,6 +57,6 @@ export function connectionFinding(e: unknown, fields: string[], target: string, 
 
 /** An HTTP answer no rule explains: report status and the server's own words, trimmed. */
 export function unexpectedStatus(fields: string[], what: string, status: number, detail: string, stage: Stage = 'semantic'): Finding {
-  const words = detail.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const words = serviceWords(detail);
   return error(fields, `${what}: unexpected HTTP ${status}${words ? ` (${words})` : ''}`, { code: 'unexpected-response', stage });
 }

@@ -1,6 +1,6 @@
 import { isObject } from '../config/values';
 import type { ProbeContext } from './context';
-import { probeHttp, type ProbeHttpResponse } from './http';
+import { probeHttp, serviceWords, type ProbeHttpResponse } from './http';
 
 /**
  * Swift authentication as python-swiftclient does it for Quay's SwiftStorage: v1 (tempauth/swauth,
@@ -56,7 +56,7 @@ function withOverride(req: SwiftAuthRequest, r: { ok: true; storageUrl: string; 
 
 function failed(res: ProbeHttpResponse): SwiftAuthResult {
   const rejected = res.status === 401 || res.status === 403;
-  return { ok: false, status: res.status, reason: rejected ? 'rejected' : 'unexpected', detail: res.body.replace(/\s+/g, ' ').slice(0, 200) };
+  return { ok: false, status: res.status, reason: rejected ? 'rejected' : 'unexpected', detail: serviceWords(res.body) };
 }
 
 function header(res: ProbeHttpResponse, name: string): string | undefined {
