@@ -4,7 +4,7 @@
 # the runtime stage gets every path the server and the CLI load.
 
 # ---- build: dependencies and the Next.js production build ----
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
@@ -26,7 +26,7 @@ RUN find lib -name '*.test.ts' -delete && mkdir -p public \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: only what serving and the CLI need, as a non-root user ----
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=8443
 COPY --from=build /app/package.json /app/next.config.mjs /app/tsconfig.json ./

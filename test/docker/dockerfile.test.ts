@@ -59,7 +59,7 @@ describe('Dockerfile', () => {
   it('has a build stage running next build and a runtime stage', () => {
     expect(buildStage).toBeDefined();
     expect(finalStage?.name).not.toBe(buildStage);
-    expect(new Set(dockerfile.stages.map((s) => s.base))).toEqual(new Set(['node:20-bookworm-slim']));
+    expect(new Set(dockerfile.stages.map((s) => s.base))).toEqual(new Set(['node:22-bookworm-slim']));
   });
 
   it('COPYs from the build context only paths that are in the repository and not dockerignored', () => {
