@@ -2,11 +2,12 @@ import { parseComponentList, type DeploymentRequest } from '../k8s/managed-compo
 import { parseRelease, QUAY_RELEASES, type QuayRelease } from '../schema/releases';
 import { z } from 'zod';
 import { loadConfigYaml } from '../config/load';
+import { tooManyValues } from '../config/value-budget';
 import { MAX_UPLOAD_BYTES } from '../bundle/limits';
 import { bundleFromJson, readBundleFromBytes } from '../bundle/read';
 import type { Bundle } from '../bundle/types';
 import { isFieldGroupId, type FieldGroupId, type ValidationMode } from '../validation/types';
-import { parseJsonBody, readBody } from './body';
+import { parseJsonBody, readBody, requireMediaType } from './body';
 import { ApiError } from './http';
 
 /**
@@ -15,7 +16,7 @@ import { ApiError } from './http';
  * download keeps its comments and order), a raw `.tar.gz`/`.tar` body, or a raw YAML body.
  */
 export async function bundleFromRequest(request: Request): Promise<{ bundle: Bundle; json: Record<string, unknown> | null }> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = requireMediaType(request, BUNDLE_MEDIA_TYPES);
   if (type === 'application/json') {
     const body = parseJsonBody(await readBody(request));
     const bundle = bundleFromJson(body);
@@ -23,20 +24,25 @@ export async function bundleFromRequest(request: Request): Promise<{ bundle: Bun
     attachOriginalYaml(bundle, json.originalConfigYaml);
     return { bundle, json };
   }
-  // Anything else is read by content (tar.gz, tar or a lone config.yaml), never by its declared type.
+  // An archive or YAML type: read by content (tar.gz, tar or a lone config.yaml), whichever of them it declared.
   const bytes = await readBody(request, MAX_UPLOAD_BYTES);
   if (bytes.length === 0) throw new ApiError(400, 'request body is empty: send a JSON bundle or a quay-config.tar.gz');
-  if (type === '' && bytes.subarray(0, 1).toString() === '{') {
-    const body = parseJsonBody(bytes);
-    return { bundle: bundleFromJson(body), json: body as Record<string, unknown> };
-  }
   return { bundle: await readBundleFromBytes(bytes, 'request body'), json: null };
 }
+
+/** A JSON bundle, or a raw bundle: gzip, tar, YAML, or bytes of no particular type. */
+export const BUNDLE_MEDIA_TYPES = [
+  'application/json',
+  'application/gzip', 'application/x-gzip', 'application/x-tar', 'application/x-gtar', 'application/tar', 'application/octet-stream',
+  'application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml',
+] as const satisfies readonly string[];
 
 /** Keeps the administrator's YAML (comments, order) for rendering an edited config. */
 function attachOriginalYaml(bundle: Bundle, original: unknown): void {
   if (original === undefined || original === null) return;
   if (typeof original !== 'string') throw new ApiError(400, '"originalConfigYaml" must be a string');
+  const tooBig = tooManyValues(original, 'originalConfigYaml');
+  if (tooBig) throw new ApiError(413, tooBig);
   const loaded = loadConfigYaml(original, 'originalConfigYaml');
   if (!loaded.ok) throw new ApiError(400, loaded.error);
   bundle.configText = original;

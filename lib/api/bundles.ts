@@ -6,6 +6,7 @@ import { getServerState } from '../server/state';
 import { bundleFromRequest } from './bundle-input';
 import type { ParsedBundle, ServerConfigResponse } from './contract';
 import { ApiError } from './http';
+import { inWorkSlot } from './work-queue';
 
 /** A bundle as the wizard holds it: config, files (base64), the original YAML text and what reading found. */
 export function toParsedBundle(bundle: Bundle): ParsedBundle {
@@ -17,14 +18,12 @@ export function toParsedBundle(bundle: Bundle): ParsedBundle {
 
 /** `POST /api/v2/bundle/parse`: an uploaded `quay-config.tar.gz` (or YAML) read with every safety limit. */
 export async function parseUploadedBundle(request: Request): Promise<ParsedBundle> {
-  const { bundle } = await bundleFromRequest(request);
-  return toParsedBundle(bundle);
+  return inWorkSlot(request.signal, async () => toParsedBundle((await bundleFromRequest(request)).bundle));
 }
 
 /** `quay-config.tar.gz` for a JSON bundle; the YAML keeps the administrator's comments and order. */
 export async function bundleArchiveResponse(request: Request): Promise<Response> {
-  const { bundle } = await bundleFromRequest(request);
-  const archive = await writeBundleArchive(bundle);
+  const archive = await inWorkSlot(request.signal, async () => writeBundleArchive((await bundleFromRequest(request)).bundle));
   return new Response(new Uint8Array(archive), {
     headers: {
       'content-type': 'application/gzip',

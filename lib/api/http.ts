@@ -5,6 +5,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429 or 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,7 +33,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       return await fn(...args);
     } catch (e) {
-      if (e instanceof ApiError) return problem(e.status, e.message);
+      if (e instanceof ApiError) return json({ error: e.message }, e.status, e.headers);
       if (e instanceof BundleError) return problem(e instanceof BundleTooLargeError ? 413 : 400, e.message);
       console.error(`internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown'}`);
       return problem(500, 'internal error');

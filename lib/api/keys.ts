@@ -15,7 +15,7 @@ import type {
   SelfSignedResponse,
   ServiceKeyResponse,
 } from './contract';
-import { parseJsonBody, readBody } from './body';
+import { parseJsonBody, readBody, requireMediaType } from './body';
 import { ApiError } from './http';
 
 const SMALL_BODY = 64 * 1024;
@@ -23,6 +23,7 @@ const SMALL_BODY = 64 * 1024;
 /** Parses a small JSON body against a zod schema; the first problem becomes a 400 naming the field. */
 async function input<T>(request: Request, schema: z.ZodType<T>, maxBytes = SMALL_BODY): Promise<T> {
   const bytes = await readBody(request, maxBytes);
+  if (bytes.length > 0) requireMediaType(request, ['application/json']);
   const body = bytes.length === 0 ? {} : parseJsonBody(bytes);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -203,7 +203,7 @@ describe('POST /api/v1/config/operator', () => {
     process.env.MY_POD_NAME = 'registry-two-quay-config-editor-abc';
     process.env.MY_POD_NAMESPACE = 'ns2';
     try {
-      const res = await operatorRoute(new Request('https://localhost/api/v1/config/operator', { method: 'POST', body: JSON.stringify(BUNDLE) }));
+      const res = await operatorRoute(new Request('https://localhost/api/v1/config/operator', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BUNDLE) }));
       expect(res.status).toBe(200);
       expect(recorded[0]?.body).toMatchObject({ quayRegistryName: 'registry-two', namespace: 'ns2' });
     } finally {

@@ -6,7 +6,7 @@ import { fieldGroup } from '../fieldgroups';
 import { missingPodEnv, operatorEndpointProblem, registryNameFromPod } from '../k8s/operator-env';
 import { getServerState } from '../server/state';
 import { isFieldGroupId, type FieldGroupId } from '../validation/types';
-import { parseJsonBody, readBody } from './body';
+import { readJsonBody } from './body';
 import { ApiError } from './http';
 
 export { missingPodEnv, operatorEndpointProblem, registryNameFromPod };
@@ -100,6 +100,8 @@ export interface ReconfigureOptions {
   /** Defaults to the process environment (MY_POD_NAME, MY_POD_NAMESPACE). */
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Defaults to the server's `--readonly-groups`. */
+  readonlyGroups?: readonly FieldGroupId[];
 }
 
 /**
@@ -110,9 +112,12 @@ export interface ReconfigureOptions {
  */
 export async function reconfigureThroughOperator(request: Request, options: ReconfigureOptions = {}): Promise<Response> {
   const target = operatorTarget(options.endpoint !== undefined ? options.endpoint : getServerState()?.operatorEndpoint, options.env ?? process.env);
-  const body = parseJsonBody(await readBody(request));
+  const body = await readJsonBody(request);
   const bundle = bundleFromJson(body);
-  const managed = parseManagedFieldGroups(isObject(body) ? body.managedFieldGroups : undefined);
+  // The server's --readonly-groups are managed whatever the client says: the UI greys them out,
+  // but a request built by hand must not hand the operator keys it manages itself.
+  const readonly = options.readonlyGroups ?? getServerState()?.readonlyGroups ?? [];
+  const managed = [...parseManagedFieldGroups(isObject(body) ? body.managedFieldGroups : undefined), ...readonly];
   const { config } = stripManagedKeys(bundle.config, managed);
   const payload = JSON.stringify({
     quayRegistryName: target.quayRegistryName,

@@ -3,6 +3,8 @@ import type { GroupReport, ValidationReport } from '../validation/types';
 import { resolveDeployment } from '../k8s/managed-components';
 import type { BundleFiles } from '../fieldgroups/define';
 import { bundleFromRequest, parseValidateParams, type ValidateParams } from './bundle-input';
+import { configToolMode, toConfigToolErrors, type ConfigToolError } from './config-tool';
+import { acquire, inWorkSlot } from './work-queue';
 
 /** The pipeline's options for these query parameters and this bundle (the operator's defaults read its files). */
 function pipelineOptions(params: ValidateParams, files: BundleFiles): ValidationOptions {
@@ -13,11 +15,23 @@ function pipelineOptions(params: ValidateParams, files: BundleFiles): Validation
 /** `POST /api/v2/validate`: the §4 report for a JSON or tar.gz bundle. */
 export async function validateRequest(request: Request): Promise<ValidationReport> {
   const params = parseValidateParams(request.url);
-  const { bundle } = await bundleFromRequest(request);
-  return validateConfig(
-    { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-    { ...pipelineOptions(params, bundle.files), signal: request.signal },
-  );
+  return inWorkSlot(request.signal, async () => {
+    const { bundle } = await bundleFromRequest(request);
+    return validateConfig(
+      { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
+      { ...pipelineOptions(params, bundle.files), signal: request.signal },
+    );
+  });
+}
+
+/** `POST /api/v1/config/validate[?mode=]`: config-tool's `[{FieldGroup, Tags, Message}]` (`[]` = valid). */
+export async function configToolValidateRequest(request: Request): Promise<ConfigToolError[]> {
+  const mode = configToolMode(new URL(request.url).searchParams.get('mode'));
+  return inWorkSlot(request.signal, async () => {
+    const { bundle } = await bundleFromRequest(request);
+    const report = await validateConfig({ config: bundle.config, files: bundle.files, loadFindings: bundle.findings }, { mode, signal: request.signal });
+    return toConfigToolErrors(report);
+  });
 }
 
 /**
@@ -26,7 +40,15 @@ export async function validateRequest(request: Request): Promise<ValidationRepor
  */
 export async function validateStream(request: Request): Promise<Response> {
   const params = parseValidateParams(request.url);
-  const { bundle } = await bundleFromRequest(request);
+  // The slot is held until the stream ends (done, or the client hung up).
+  const release = await acquire(request.signal);
+  let bundle;
+  try {
+    ({ bundle } = await bundleFromRequest(request));
+  } catch (e) {
+    release();
+    throw e;
+  }
   const encoder = new TextEncoder();
   const controller = new AbortController();
   request.signal.addEventListener('abort', () => controller.abort(), { once: true });
@@ -40,10 +62,15 @@ export async function validateStream(request: Request): Promise<Response> {
         }
       };
       send({ event: 'start', mode: params.mode });
-      const report = await validateConfig(
-        { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-        { ...pipelineOptions(params, bundle.files), signal: controller.signal, onGroup: (g: GroupReport) => send({ event: 'group', ...g }) },
-      );
+      let report: ValidationReport;
+      try {
+        report = await validateConfig(
+          { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
+          { ...pipelineOptions(params, bundle.files), signal: controller.signal, onGroup: (g: GroupReport) => send({ event: 'group', ...g }) },
+        );
+      } finally {
+        release();
+      }
       send({ event: 'done', ...report });
       try {
         out.close();

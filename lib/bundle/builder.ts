@@ -1,4 +1,5 @@
 import { loadConfigYaml } from '../config/load';
+import { tooManyValues } from '../config/value-budget';
 import { warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { checkEntryName, displayName, EntryNameError, EXTRA_CA_DIR, isDesktopLitter, placementOf, type EntryName } from './entry-names';
@@ -111,6 +112,8 @@ export class BundleBuilder {
   /** The bundle: config.yaml is required and loaded the way Quay loads it. */
   build(): Bundle {
     if (!this.#config) throw this.bundleError(this.missingConfig(), 'config.yaml');
+    const tooBig = tooManyValues(this.#config, 'config.yaml');
+    if (tooBig) throw this.bundleError(tooBig, 'config.yaml', true);
     const loaded = loadConfigYaml(this.#config, 'config.yaml');
     if (!loaded.ok) throw this.bundleError(loaded.error, 'config.yaml');
     // Kept with its byte order mark, if any, so that an unedited config is written back byte for byte.

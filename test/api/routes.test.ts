@@ -82,7 +82,7 @@ describe('POST /api/v2/validate', () => {
     ['a bad mode', jsonRequest('/api/v2/validate?mode=testing', { 'config.yaml': {}, certs: {} }), 400, 'mode'],
     ['config.yaml as a string', jsonRequest('/api/v2/validate', { 'config.yaml': 'x', certs: {} }), 400, 'config.yaml'],
     ['a traversal cert name', jsonRequest('/api/v2/validate', { 'config.yaml': {}, certs: { '../../etc/evil.crt': 'eA==' } }), 400, '..'],
-    ['an empty body', new Request(`${URL_BASE}/api/v2/validate`, { method: 'POST', body: '' }), 400, 'empty'],
+    ['an empty body', new Request(`${URL_BASE}/api/v2/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }), 400, 'empty'],
   ])('answers %s with a 4xx {"error"} naming the problem', async (_name, request, status, needle) => {
     const res = await validateV2(request);
     expect(res.status).toBe(status);
@@ -126,7 +126,7 @@ describe('config-tool compatible v1 API', () => {
 describe('bundle upload and download (v2)', () => {
   it('round-trips an uploaded bundle: comments and unknown keys survive an edit', async () => {
     const yaml = '# managed by ops\nSERVER_HOSTNAME: quay.example.com  # public name\nX_UNKNOWN_KEY: keep-me\nDB_URI: postgresql://a:b@c/d\n';
-    const parsedRes = await parseBundle(new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', body: new Uint8Array(tarGz({ 'config.yaml': yaml, 'notes.txt': 'hello' })) }));
+    const parsedRes = await parseBundle(new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', headers: { 'content-type': 'application/gzip' }, body: new Uint8Array(tarGz({ 'config.yaml': yaml, 'notes.txt': 'hello' })) }));
     expect(parsedRes.status).toBe(200);
     const parsed = (await parsedRes.json()) as ParsedBundle;
     expect(parsed.originalConfigYaml).toBe(yaml);
@@ -139,7 +139,7 @@ describe('bundle upload and download (v2)', () => {
   });
 
   it('rejects a hostile archive naming the entry', async () => {
-    const res = await parseBundle(new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', body: new Uint8Array(tarGz({ 'config.yaml': 'A: 1\n', '../../etc/passwd': 'x' })) }));
+    const res = await parseBundle(new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', headers: { 'content-type': 'application/gzip' }, body: new Uint8Array(tarGz({ 'config.yaml': 'A: 1\n', '../../etc/passwd': 'x' })) }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('../../etc/passwd');
   });

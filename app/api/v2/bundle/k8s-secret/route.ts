@@ -1,8 +1,9 @@
 import { handle } from '@/lib/api/http';
+import { inWorkSlot } from '@/lib/api/work-queue';
 import { k8sSecretResponse } from '@/lib/k8s/secret-request';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /** The bundle as a Kubernetes Secret manifest for the Quay operator's configBundleSecret (YAML). */
-export const POST = handle(k8sSecretResponse);
+export const POST = handle((request: Request) => inWorkSlot(request.signal, () => k8sSecretResponse(request)));
