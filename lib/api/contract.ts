@@ -25,6 +25,11 @@ export interface ServerConfigResponse {
   operatorEndpoint: boolean;
 }
 
+/** `POST /api/v2/session/draft-key` `{draftId}` → the AES-256-GCM key (base64) the wizard seals its draft with. */
+export interface DraftKeyResponse {
+  key: string;
+}
+
 /** `POST /api/v2/keys/psk` → a Clair v4 pre-shared key (≥32 random bytes, standard base64). */
 export interface PskResponse {
   psk: string;

@@ -43,7 +43,9 @@ export const v2Paths: Record<string, PathItem> = {
           headers: { 'Set-Cookie': { description: 'quayconfig_session=…; HttpOnly; Secure; SameSite=Strict', schema: { type: 'string' } } },
         },
         '400': responseRef('BadRequest'),
-        '401': jsonResponse('Wrong password (repeated failures are slowed down).', 'Error'),
+        '401': jsonResponse('Wrong password.', 'Error'),
+        '415': jsonResponse('The body is not application/json.', 'Error'),
+        '429': jsonResponse('Too many failed attempts (login and Basic share one budget per client): see Retry-After.', 'Error'),
       },
     },
     delete: {
@@ -51,6 +53,15 @@ export const v2Paths: Record<string, PathItem> = {
       summary: 'End the browser session',
       tags: ['server'],
       responses: { '204': { description: 'The session cookie is cleared.' }, ...common },
+    },
+  },
+  '/api/v2/session/draft-key': {
+    post: {
+      operationId: 'draftKey',
+      summary: "The key the wizard seals its browser draft with (derived from the password and the draft's id)",
+      tags: ['server'],
+      requestBody: jsonBody('DraftKeyRequest', 'The random id of the draft.'),
+      responses: { '200': jsonResponse('The key; never cached.', 'DraftKeyResponse'), '400': responseRef('BadRequest'), ...common },
     },
   },
   '/api/v2/config': {

@@ -166,5 +166,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   Health: closed(['status'], { status: { const: 'ok' } }),
   SessionRequest: closed(['password'], { password: { type: 'string' } }),
+  DraftKeyRequest: closed(['draftId'], { draftId: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' } }),
+  DraftKeyResponse: closed(['key'], { key: { type: 'string', description: 'AES-256-GCM key, standard base64.' } }),
 };
 

@@ -1,8 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Browser sessions: an HMAC-signed expiry in an HttpOnly, Secure, SameSite=Strict cookie. */
+/**
+ * Browser sessions: `<session id>.<expiry ms>.<HMAC>` in an HttpOnly, Secure, SameSite=Strict
+ * cookie. The id is random, so logging out revokes that one session by id; tokens are parsed
+ * strictly (exact shape, nothing before or after), so no variant of a revoked token is accepted.
+ */
 export const SESSION_COOKIE = 'quayconfig_session';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+const TOKEN = /^([A-Za-z0-9_-]{22})\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/;
 
 /** A per-process signing key: restarting the server logs browsers out (their drafts stay local). */
 const KEY = Symbol.for('quay-config.session-key');
@@ -12,43 +18,58 @@ function signingKey(): Buffer {
   return g[KEY] as Buffer;
 }
 
-function sign(payload: string): string {
-  return createHmac('sha256', signingKey()).update(payload).digest('base64url');
+function sign(sid: string, expiry: string): Buffer {
+  return createHmac('sha256', signingKey()).update(`${sid}.${expiry}`).digest();
 }
 
 export function createSessionToken(now = Date.now()): string {
-  const payload = String(now + SESSION_TTL_MS);
-  return `${payload}.${sign(payload)}`;
+  const sid = randomBytes(16).toString('base64url');
+  const expiry = String(now + SESSION_TTL_MS);
+  return `${sid}.${expiry}.${sign(sid, expiry).toString('base64url')}`;
+}
+
+export interface Session {
+  id: string;
+  expiresAt: number;
+}
+
+/** The session a token stands for, if it is exactly a token this server signed and it has not expired or been revoked. */
+export function parseSessionToken(token: string | undefined, now = Date.now()): Session | null {
+  const m = token === undefined ? null : TOKEN.exec(token);
+  if (!m) return null;
+  const [, sid = '', expiry = '', mac = ''] = m;
+  const given = Buffer.from(mac, 'base64url');
+  const expected = sign(sid, expiry);
+  // base64url of 32 bytes is 43 characters, but a last character can carry unused bits: compare the re-encoding too.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected) || given.toString('base64url') !== mac) return null;
+  const expiresAt = Number(expiry);
+  if (expiresAt <= now || revokedSessions().has(sid)) return null;
+  return { id: sid, expiresAt };
 }
 
 export function sessionTokenValid(token: string | undefined, now = Date.now()): boolean {
-  if (!token) return false;
-  const [payload, mac] = token.split('.');
-  if (!payload || !mac || !/^\d+$/.test(payload)) return false;
-  const expected = Buffer.from(sign(payload));
-  const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
-  return Number(payload) > now && !revokedTokens().has(token);
+  return parseSessionToken(token, now) !== null;
 }
 
 /**
- * Tokens logged out before they expired. Clearing the cookie only helps the browser that logs
- * out; a copy of the token (another tab's capture, a proxy log) must stop working too. Kept on
- * globalThis like the signing key, so the HTTPS wrapper and the route handlers share it.
+ * Session ids logged out before they expired. Clearing the cookie only helps the browser that logs
+ * out; a copy of the token must stop working too. Kept on globalThis like the signing key, so the
+ * HTTPS wrapper and the route handlers share it.
  */
 const REVOKED = Symbol.for('quay-config.revoked-sessions');
-function revokedTokens(): Map<string, number> {
+function revokedSessions(): Map<string, number> {
   const g = globalThis as Record<symbol, unknown>;
   if (!(g[REVOKED] instanceof Map)) g[REVOKED] = new Map<string, number>();
   return g[REVOKED] as Map<string, number>;
 }
 
-/** Logs a session out for good: the token is refused until it would have expired anyway. */
+/** Logs a session out for good: its id is refused until the session would have expired anyway. */
 export function revokeSessionToken(token: string | undefined, now = Date.now()): void {
-  if (!token || !sessionTokenValid(token, now)) return;
-  const revoked = revokedTokens();
-  for (const [t, expiry] of revoked) if (expiry <= now) revoked.delete(t);
-  revoked.set(token, Number(token.split('.')[0]));
+  const session = parseSessionToken(token, now);
+  if (!session) return;
+  const revoked = revokedSessions();
+  for (const [id, expiry] of revoked) if (expiry <= now) revoked.delete(id);
+  revoked.set(session.id, session.expiresAt);
 }
 
 export function sessionCookie(token: string): string {
@@ -59,33 +80,11 @@ export function clearedSessionCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`;
 }
 
-/** The session token from a Cookie header. */
+/** The session token from a Cookie header (the first cookie of that name). */
 export function sessionFromCookieHeader(header: string | undefined): string | undefined {
   for (const part of (header ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return rest.join('=');
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
   }
   return undefined;
-}
-
-/**
- * Slows down password guessing: each failed attempt from a client adds a second of delay (up to 10 s)
- * before the next answer; a success clears it.
- */
-const failures = new Map<string, { count: number; last: number }>();
-
-export function loginDelayMs(client: string, now = Date.now()): number {
-  const f = failures.get(client);
-  if (!f || now - f.last > 15 * 60_000) return 0;
-  return Math.min(f.count, 10) * 1000;
-}
-
-export function recordLoginResult(client: string, ok: boolean, now = Date.now()): void {
-  if (ok) {
-    failures.delete(client);
-    return;
-  }
-  const f = failures.get(client);
-  failures.set(client, { count: (f?.count ?? 0) + 1, last: now });
-  if (failures.size > 10_000) failures.clear(); // bounded memory under a spray of clients
 }

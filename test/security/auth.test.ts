@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppResponse, type AppServer } from '../harness/app-server';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   mkdirSync(bundle);
   writeFileSync(path.join(bundle, 'config.yaml'), `SERVER_HOSTNAME: quay.example.com\nDB_URI: postgresql://quay:${MARKER}@db.example.com/quay\n`);
   server = await startAppServer({ cwd: sandbox.cwd, configDir: bundle });
-  // One good login first: failed logins slow the next ones down.
+  // A session for the cookie checks below.
   const login = await server.request('POST', '/api/v2/session', { auth: false, body: JSON.stringify({ password: server.password }), headers: { 'content-type': 'application/json' } });
   expect(login.status).toBe(204);
   const cookie = String(login.headers['set-cookie'] ?? '');
@@ -45,8 +46,8 @@ const jsonHeaders = (method: string): Record<string, string> => (body(method) ? 
 
 /** Ways of asking without valid credentials, each with its headers. */
 function intruders(): Array<[string, Record<string, string>]> {
-  const [expiry = '', mac = ''] = sessionToken.split('.');
-  const otherKeyMac = createHmac('sha256', randomBytes(32)).update(expiry).digest('base64url');
+  const [sid = '', expiry = '', mac = ''] = sessionToken.split('.');
+  const otherKeyMac = createHmac('sha256', randomBytes(32)).update(`${sid}.${expiry}`).digest('base64url');
   return [
     ['no credentials', {}],
     ['a wrong password', { authorization: basic('quayconfig', 'wrong-password') }],
@@ -55,10 +56,12 @@ function intruders(): Array<[string, Record<string, string>]> {
     ['the password as a Bearer token', { authorization: `Bearer ${server.password}` }],
     ['Basic without a colon', { authorization: `Basic ${Buffer.from(`quayconfig${server.password}`).toString('base64')}` }],
     ['Basic with garbage', { authorization: 'Basic %%%not-base64%%%' }],
-    ['a forged session cookie', { cookie: `quayconfig_session=9999999999999.${randomBytes(32).toString('base64url')}` }],
-    ['a session cookie signed with another key', { cookie: `quayconfig_session=${expiry}.${otherKeyMac}` }],
-    ['a session cookie with its expiry pushed back', { cookie: `quayconfig_session=${Number(expiry) + 1_000_000_000}.${mac}` }],
-    ['a session cookie without a signature', { cookie: `quayconfig_session=${expiry}` }],
+    ['a forged session cookie', { cookie: `quayconfig_session=${randomBytes(16).toString('base64url')}.9999999999999.${randomBytes(32).toString('base64url')}` }],
+    ['a session cookie signed with another key', { cookie: `quayconfig_session=${sid}.${expiry}.${otherKeyMac}` }],
+    ['a session cookie with its expiry pushed back', { cookie: `quayconfig_session=${sid}.${Number(expiry) + 1_000_000_000}.${mac}` }],
+    ['a session cookie under another session id', { cookie: `quayconfig_session=${randomBytes(16).toString('base64url')}.${expiry}.${mac}` }],
+    ['a session cookie without a signature', { cookie: `quayconfig_session=${sid}.${expiry}` }],
+    ['a session cookie with a suffix', { cookie: `quayconfig_session=${sessionToken}.x` }],
     ['a session cookie under another name', { cookie: `session=${sessionToken}; quayconfig_sessionx=${sessionToken}` }],
   ];
 }
@@ -82,14 +85,26 @@ describe('the route table', () => {
   });
 });
 
+/**
+ * Failed Basic attempts are budgeted per client (lib/server/throttle): each test speaks from its
+ * own loopback address (all of 127.0.0.0/8 reaches the server on Linux), so the budget of one test
+ * is not spent by the others.
+ */
+let nextClient = 0;
+function clientAgent(): https.Agent {
+  nextClient++;
+  return new https.Agent({ keepAlive: false, ca: server.certPem, localAddress: `127.0.${100 + Math.floor(nextClient / 250)}.${1 + (nextClient % 250)}` });
+}
+
 describe('every protected route refuses requests without valid credentials', () => {
   it.each(protectedRequests)('%s', async (_name, route, method) => {
+    const agent = clientAgent();
     for (const [what, headers] of intruders()) {
-      const r = await server.request(method, route.path, { auth: false, headers: { ...headers, ...jsonHeaders(method) }, body: body(method) });
+      const r = await server.request(method, route.path, { auth: false, headers: { ...headers, ...jsonHeaders(method) }, body: body(method), agent });
       expectApiRefusal(r, `${method} ${route.path} with ${what}`);
       if (route.kind === 'page' && method === 'GET') {
         // A browser is sent to the login form instead, keeping where it wanted to go.
-        const page = await server.request(method, route.path, { auth: false, headers: { ...headers, accept: 'text/html,application/xhtml+xml' } });
+        const page = await server.request(method, route.path, { auth: false, headers: { ...headers, accept: 'text/html,application/xhtml+xml' }, agent: clientAgent() });
         expect(page.status, `${route.path} in a browser with ${what}`).toBe(303);
         expect(page.headers.location).toBe(`/login?next=${encodeURIComponent(route.path)}`);
         expect(page.text).not.toContain(MARKER);
@@ -144,7 +159,7 @@ describe('public routes', () => {
   });
 
   it('POST /api/v2/session refuses a wrong password with 401 and sets no cookie', async () => {
-    const r = await server.request('POST', '/api/v2/session', { auth: false, body: JSON.stringify({ password: 'wrong' }), headers: { 'content-type': 'application/json' } });
+    const r = await server.request('POST', '/api/v2/session', { auth: false, body: JSON.stringify({ password: 'wrong' }), headers: { 'content-type': 'application/json' }, agent: clientAgent() });
     expect(r.status).toBe(401);
     expect(r.headers['set-cookie']).toBeUndefined();
     expect(JSON.parse(r.text)).toEqual({ error: 'wrong password' });
@@ -198,8 +213,9 @@ describe('path tricks do not reach a protected route through a public prefix', (
   ];
 
   it.each(tricks)('%s', async (trick) => {
+    const agent = clientAgent();
     for (const method of ['GET', 'HEAD', 'POST']) {
-      const r = await server.request(method, trick, { auth: false, body: body(method), headers: jsonHeaders(method) });
+      const r = await server.request(method, trick, { auth: false, body: body(method), headers: jsonHeaders(method), agent });
       expect(r.text, `${method} ${trick}`).not.toContain(MARKER);
       const isHealth = r.status === 200 && r.text.trim() === '{"status":"ok"}';
       if (r.status < 300 && !isHealth && method !== 'HEAD') throw new Error(`${method} ${trick} answered ${r.status} without credentials: ${r.text.slice(0, 200)}`);

@@ -1,0 +1,29 @@
+import { ApiError } from '../api/http';
+import { readJsonBody } from '../api/body';
+import { passwordMatches } from './auth';
+import { CLIENT_HEADER } from './gate';
+import { clearedSessionCookie, createSessionToken, revokeSessionToken, sessionCookie, sessionFromCookieHeader } from './session';
+import { getServerState } from './state';
+import { takeAuthAttempt } from './throttle';
+
+/** `POST /api/v2/session`: a password attempt from the client's shared budget (Basic failures count too). */
+export async function login(request: Request): Promise<Response> {
+  const state = getServerState();
+  if (!state) throw new ApiError(503, 'server not initialised');
+  const body = await readJsonBody(request, 64 * 1024);
+  const password = typeof body === 'object' && body !== null && 'password' in body ? (body as { password: unknown }).password : undefined;
+  if (typeof password !== 'string') throw new ApiError(400, '"password" (string) is required');
+  const attempt = takeAuthAttempt(request.headers.get(CLIENT_HEADER) ?? 'unknown');
+  if (!attempt.ok) {
+    throw new ApiError(429, `too many failed logins from this client: try again in ${attempt.retryAfterSeconds} s`, { 'retry-after': String(attempt.retryAfterSeconds) });
+  }
+  if (!passwordMatches(password, state.password)) throw new ApiError(401, 'wrong password');
+  attempt.succeeded();
+  return new Response(null, { status: 204, headers: { 'set-cookie': sessionCookie(createSessionToken()), 'cache-control': 'no-store' } });
+}
+
+/** `DELETE /api/v2/session`: revokes the session by its id, and clears the cookie. */
+export async function logout(request: Request): Promise<Response> {
+  revokeSessionToken(sessionFromCookieHeader(request.headers.get('cookie') ?? undefined));
+  return new Response(null, { status: 204, headers: { 'set-cookie': clearedSessionCookie(), 'cache-control': 'no-store' } });
+}
