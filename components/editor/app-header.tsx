@@ -2,9 +2,11 @@
 
 import type { ReactNode } from 'react';
 import { LogoMark, LogoutIcon } from '@/components/ui/icons';
+import { clearDraft } from './draft-store';
 
-/** Ends the session on the server, then shows the login page. */
+/** Ends the session on the server and deletes the draft kept in this browser, then shows the login page. */
 export async function logout(): Promise<void> {
+  clearDraft();
   await fetch('/api/v2/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
   window.location.assign('/login');
 }
@@ -20,7 +22,7 @@ export function AppHeader({ children, leading }: { children?: ReactNode; leading
       </a>
       <div className="masthead__actions">
         {children}
-        <button type="button" className="btn btn--ghost masthead__btn" onClick={() => void logout()} title="Log out">
+        <button type="button" className="btn btn--ghost masthead__btn" onClick={() => void logout()} title="Log out (deletes the draft kept in this browser)">
           <LogoutIcon size={16} />
           <span className="masthead__label">Log out</span>
         </button>

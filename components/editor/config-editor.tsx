@@ -8,21 +8,27 @@ import { EditorWorkspace } from './editor-workspace';
 import type { FormModel } from './form-model';
 
 /**
- * The editor's client root: reads the draft kept in this browser (there is always one — the start
- * screen creates it), then hands it to the workspace. No draft: back to the start screen.
+ * The editor's client root: opens the draft kept in this browser (there is always one — the start
+ * screen creates it; it is sealed, so opening asks the server for its key), then hands it to the workspace. No draft: back to the start screen.
  */
 export function ConfigEditor({ model }: { model: FormModel }) {
   const router = useRouter();
   const [loaded, setLoaded] = useState<{ draft: Draft; restored: boolean } | null>(null);
   useEffect(() => {
-    const draft = loadDraft();
-    if (!draft) {
-      router.replace('/');
-      return;
-    }
-    const fresh = sessionStorage.getItem(FRESH_FLAG) === '1';
-    sessionStorage.removeItem(FRESH_FLAG);
-    setLoaded({ draft, restored: !fresh });
+    let cancelled = false;
+    void loadDraft().then((draft) => {
+      if (cancelled) return;
+      if (!draft) {
+        router.replace('/');
+        return;
+      }
+      const fresh = sessionStorage.getItem(FRESH_FLAG) === '1';
+      sessionStorage.removeItem(FRESH_FLAG);
+      setLoaded({ draft, restored: !fresh });
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [router]);
   if (!loaded) {
     return (

@@ -54,8 +54,8 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   useEffect(() => schedule(getConfig), [st.files, st.extra, schedule, getConfig]);
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      flush();
-      window.location.assign('/login?next=%2Feditor&expired=1');
+      // The key of a sealed draft may still be cached: save first, then go to the login page.
+      void flush().finally(() => window.location.assign('/login?next=%2Feditor&expired=1'));
     });
   }, [flush]);
 

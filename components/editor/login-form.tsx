@@ -5,11 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LogoMark } from '@/components/ui/icons';
 import { SecretInput } from '@/components/ui/secret-input';
-
-/** Only same-site paths are followed after login (no `//evil.example` or `https://…`). */
-function safeNext(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login') ? next : '/';
-}
+import { safeNext } from './safe-next';
 
 /** The login card: the user name is fixed (`quayconfig`, as in Quay's config mode), only the password is asked. */
 export function LoginForm({ next, expired }: { next: string; expired: boolean }) {
@@ -29,10 +25,16 @@ export function LoginForm({ next, expired }: { next: string; expired: boolean })
         credentials: 'same-origin',
       });
       if (res.status === 204 || res.ok) {
-        window.location.assign(safeNext(next));
+        window.location.assign(safeNext(next, window.location.origin));
         return;
       }
-      setError(res.status === 401 ? 'Wrong password. Check the password the server was started with.' : `Login failed (${res.status}).`);
+      setError(
+        res.status === 401
+          ? 'Wrong password. Check the password the server was started with.'
+          : res.status === 429
+            ? `Too many failed attempts. Try again in ${res.headers.get('retry-after') ?? 'a few'} seconds.`
+            : `Login failed (${res.status}).`,
+      );
     } catch {
       setError('The server did not answer. Is quay-config still running?');
     }

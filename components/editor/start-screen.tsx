@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FileDrop } from '@/components/ui/file-drop';
 import { CheckIcon, PlusIcon, UploadIcon } from '@/components/ui/icons';
 import { apiJson, describeError } from './api-client';
-import { FRESH_FLAG, clearDraft, loadDraft, saveDraft, type Draft } from './draft-store';
+import { FRESH_FLAG, clearDraft, describeAge, hasDraft, loadDraft, saveDraft, type Draft } from './draft-store';
 import { DraftCard } from './draft-card';
 import { draftFromBundle, newDraft, parseUpload } from './start-actions';
 import { UploadNotes } from './upload-notes';
@@ -25,14 +25,15 @@ export function StartScreen() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
   const [pending, setPending] = useState<{ draft: Draft; findings: Finding[] } | null>(null);
+  const [replacing, setReplacing] = useState<{ draft: Draft; findings: Finding[] } | null>(null);
 
   useEffect(() => {
-    setDraft(loadDraft());
+    void loadDraft().then(setDraft);
     apiJson<ServerConfigResponse>('/api/v2/config').then(setServer, () => setServer(null));
   }, []);
 
-  const open = (d: Draft) => {
-    if (!saveDraft(d)) {
+  const open = async (d: Draft) => {
+    if (!(await saveDraft(d))) {
       setError({ title: 'Cannot keep a draft', message: 'This browser refused to store the draft (private mode or storage full).' });
       return;
     }
@@ -54,9 +55,14 @@ export function StartScreen() {
     run('upload', `Could not read ${file.name}`, async () => {
       const bundle = await parseUpload(file);
       const d = draftFromBundle(bundle, 'upload', file.name);
-      if (bundle.findings.length) setPending({ draft: d, findings: bundle.findings });
-      else open(d);
+      // An upload must not silently replace the work kept in this browser.
+      if (draft || hasDraft()) setReplacing({ draft: d, findings: bundle.findings });
+      else await proceed(d, bundle.findings);
     });
+  const proceed = async (d: Draft, findings: Finding[]) => {
+    if (findings.length) setPending({ draft: d, findings });
+    else await open(d);
+  };
 
   return (
     <div className="start">
@@ -72,8 +78,25 @@ export function StartScreen() {
           <span data-testid="upload-error">{error.message}</span>
         </Alert>
       ) : null}
+      {replacing ? (
+        <div data-testid="replace-draft">
+          <Alert
+            tone="warning"
+            role="alert"
+            title="Replace the draft kept in this browser?"
+            actions={
+              <>
+                <Button variant="ghost" onClick={() => setReplacing(null)}>Keep my draft</Button>
+                <Button variant="primary" onClick={() => { const r = replacing; setReplacing(null); void proceed(r.draft, r.findings); }}>Replace the draft</Button>
+              </>
+            }
+          >
+            Opening {replacing.draft.sourceName ?? 'this bundle'} replaces the draft{draft ? ` saved ${describeAge(draft.savedAt)}` : ''}. Download that one first if you still need it.
+          </Alert>
+        </div>
+      ) : null}
       {pending ? (
-        <UploadNotes findings={pending.findings} onContinue={() => open(pending.draft)} onCancel={() => setPending(null)} />
+        <UploadNotes findings={pending.findings} onContinue={() => void open(pending.draft)} onCancel={() => setPending(null)} />
       ) : null}
       <div className="start__grid">
         <section className="card tile" aria-labelledby="tile-new">
@@ -105,7 +128,7 @@ export function StartScreen() {
             <h2 id="tile-preloaded">Configuration loaded by the server</h2>
             <p className="muted">quay-config was started with <code>--config-dir</code>: edit that bundle.</p>
           </div>
-          <Button size="lg" onClick={() => server.bundle && open(draftFromBundle(server.bundle, 'preloaded', 'server bundle'))}>
+          <Button size="lg" onClick={() => server.bundle && void open(draftFromBundle(server.bundle, 'preloaded', 'server bundle'))}>
             Edit the server&apos;s configuration
           </Button>
         </section>

@@ -34,22 +34,24 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const buildBundle = useCallback((): BundleJson => toBundleJson(getConfig(), state.current.files, draft.originalConfigYaml), [getConfig, draft.originalConfigYaml]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const flush = useCallback(() => {
+  const flush = useCallback((): Promise<boolean> => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = null;
     return saveDraft({ ...draft, config: getConfig(), certs: state.current.files, section: state.current.section, savedAt: Date.now() });
   }, [draft, getConfig]);
   const scheduleSave = useCallback(() => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(flush, 400);
+    saveTimer.current = setTimeout(() => void flush(), 400);
   }, [flush]);
 
   useEffect(() => {
     scheduleSave();
   }, [files, extra, section, scheduleSave]);
   useEffect(() => {
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
+    // Sealing is asynchronous: a save started here usually ends before the page goes (the debounced one already ran).
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
   }, [flush]);
   useEffect(() => {
     apiJson<ServerConfigResponse>('/api/v2/config').then(
