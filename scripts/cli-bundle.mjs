@@ -63,6 +63,8 @@ export function loadCli() {
   const cli = loadBundle(outFile, probeLib);
   return {
     exports: cli.exports,
+    /** Whether a probe has needed its library yet (never, in an offline validation). */
+    probeLibsLoaded: () => libs !== undefined,
     saveCaches(force = false) {
       cli.saveCache(force);
       libs?.saveCache(force);

@@ -63,7 +63,7 @@ function charCounts(text: string): Int32Array | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) return undefined;
-    counts[c]++;
+    counts[c] = (counts[c] as number) + 1;
   }
   return counts;
 }
@@ -78,11 +78,11 @@ function bagDistance(length: number, counts: Int32Array, other: string): number 
   for (let i = 0; i < other.length; i++) {
     const c = other.charCodeAt(i);
     if (c >= 128 || (counts[c] as number) <= 0) onlyInOther++;
-    if (c < 128) counts[c]--;
+    if (c < 128) counts[c] = (counts[c] as number) - 1;
   }
   for (let i = 0; i < other.length; i++) {
     const c = other.charCodeAt(i);
-    if (c < 128) counts[c]++;
+    if (c < 128) counts[c] = (counts[c] as number) + 1;
   }
   const onlyInFirst = length - (other.length - onlyInOther);
   return Math.max(onlyInFirst, onlyInOther);

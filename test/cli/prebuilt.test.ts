@@ -1,0 +1,101 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../lib/cli/io';
+import { runCli, tempDir } from './run-cli';
+
+/**
+ * The prebuilt CLI (dist/cli/, what `quay-config` runs): the same verdicts as the sources, and an
+ * offline validation that loads no probe library and no ajv (issue 11).
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CORPUS = path.join(ROOT, 'test/fixtures/real-world');
+const nodeRequire = createRequire(import.meta.url);
+
+interface LoadedCli {
+  exports: { main: (argv: string[], io?: CliIO) => Promise<number> };
+  probeLibsLoaded: () => boolean;
+}
+interface BundleModule {
+  bundleIsFresh(): boolean;
+  loadCli(): LoadedCli;
+}
+
+const importScript = async <T>(name: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, 'scripts', name)).href)) as T;
+
+let cli: LoadedCli;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  const bundle = await importScript<BundleModule>('cli-bundle.mjs');
+  if (!bundle.bundleIsFresh()) await (await importScript<{ buildCli(): Promise<unknown> }>('cli-build.mjs')).buildCli();
+  cli = bundle.loadCli();
+}, 120_000);
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function runBundle(argv: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const io: CliIO = { out: (t) => (stdout += `${t}\n`), err: () => {}, env: { NODE_ENV: 'test' } };
+  return { code: await cli.exports.main(argv, io), stdout };
+}
+
+/** The report without timings, which differ from run to run. */
+function verdict(stdout: string): unknown {
+  const report = JSON.parse(stdout) as { durationMs?: number; groups: Array<{ durationMs?: number }> };
+  delete report.durationMs;
+  for (const g of report.groups) delete g.durationMs;
+  return report;
+}
+
+function configDir(yaml: string): string {
+  const dir = tempDir('qc-prebuilt-');
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'config.yaml'), yaml);
+  return dir;
+}
+
+const heavyPackage = /[\\/]node_modules[\\/](pg|pg-[\w-]+|ioredis|mysql2|ldapts|jose|@smithy|@aws-sdk|nodemailer|node-forge|ajv)[\\/]/;
+
+describe('the prebuilt CLI', () => {
+  it('validates offline without loading a probe library or ajv', async () => {
+    const before = new Set(Object.keys(nodeRequire.cache));
+    const { code } = await runBundle(['validate', path.join(CORPUS, 'op-e2e-happy-path'), '--mode', 'offline', '--json']);
+    expect([0, 1]).toContain(code);
+    const loaded = Object.keys(nodeRequire.cache).filter((m) => !before.has(m) && heavyPackage.test(m));
+    expect(loaded).toEqual([]);
+    expect(cli.probeLibsLoaded()).toBe(false);
+  });
+
+  it('loads the probe libraries once a probe runs (positive control)', async () => {
+    const port = await closedPort();
+    const dir = configDir(`SERVER_HOSTNAME: quay.example.com\nDB_URI: postgresql://quay:pw@127.0.0.1:${port}/quay\n`);
+    const { code, stdout } = await runBundle(['validate', dir, '--mode', 'online', '--groups', 'Database', '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('connection refused');
+    expect(cli.probeLibsLoaded()).toBe(true);
+  });
+
+  it('gives every real-world config the verdict the sources give (precompiled schema validator included)', async () => {
+    const names = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(names.length).toBeGreaterThan(20);
+    for (const name of names) {
+      const argv = ['validate', path.join(CORPUS, name), '--mode', 'offline', '--json'];
+      const [fromBundle, fromSources] = [await runBundle(argv), await runCli(argv, ROOT)];
+      expect({ name, code: fromBundle.code }).toEqual({ name, code: fromSources.code });
+      expect(verdict(fromBundle.stdout)).toEqual(verdict(fromSources.stdout));
+    }
+  });
+});
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
