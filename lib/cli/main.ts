@@ -84,6 +84,7 @@ async function validateCommand(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     // With --json, automation still gets a report it can parse (exit 2 says the input was unreadable).
     if (!(e instanceof BundleError) || !values.json) throw e;
+    io.err(`quay-config: cannot read ${e.message}`);
     io.out(JSON.stringify(unreadableReport(mode, quayVersion, `cannot read ${e.message}`), null, 2));
     return EXIT.usage;
   }

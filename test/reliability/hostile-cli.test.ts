@@ -92,8 +92,13 @@ function expectOutcome(c: HostileCase, r: CliResult): void {
   if (c.expect.kind === 'unreadable') {
     expect(r.code, `exit code; stderr: ${r.err.slice(0, 500)}`).toBe(2);
     expect(r.err).toContain(c.expect.says);
-    expect(r.out).toBe('');
     expectNoInternals(r.err);
+    // --json still gives automation a report to parse: invalid, one unreadable-input error saying the same.
+    const unreadable = JSON.parse(r.out) as ValidationReport;
+    expect(unreadable.valid).toBe(false);
+    expect(unreadable.groups.flatMap((g) => g.findings)).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'unreadable-input', message: expect.stringContaining(c.expect.says) }),
+    ]);
     return;
   }
   expect(r.err, 'nothing on stderr for a readable config').toBe('');
