@@ -15,6 +15,16 @@ const ENCODE_HINT = 'percent-encode reserved characters in the password: @ → %
 /** Characters Go's url.Parse accepts raw in the user-info part (validUserinfo), besides letters and digits. */
 const GO_USERINFO_OK = /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0']);
+/**
+ * Schemes SQLAlchemy accepts that the boot-time config-tool refuses, and what to write instead.
+ * config-tool's shared.ValidateDatabaseConnection branches on the exact scheme ("mysql+pymysql",
+ * "postgresql"; later also "sqlite") and otherwise fails with "you must use a valid scheme" before
+ * any connection is made; conf/init/d_validate_config_bundle.sh runs it at every boot and exits with
+ * its status. Same at config-tool 133437f (Quay 3.9, its own database_test.go case MissingPyMysql:
+ * mysql:// is invalid) and in quay/quay's config-tool copy (validators.go@074f35ee993e0e77cf2d89e50749f478dc84ab73),
+ * so not release-dependent.
+ */
+const BOOT_CHECK_SCHEMES: Record<string, string> = { mysql: 'mysql+pymysql', 'postgresql+psycopg2': 'postgresql' };
 
 export interface UriRulesResult {
   findings: Finding[];
@@ -36,6 +46,15 @@ export function checkDbUri(value: unknown): UriRulesResult {
   if (scheme) return { findings: [scheme] };
 
   const findings: Finding[] = [];
+  const bootScheme = BOOT_CHECK_SCHEMES[uri.scheme];
+  if (bootScheme) {
+    findings.push(
+      error(F, `DB_URI scheme "${uri.scheme}" works with SQLAlchemy, but Quay's boot-time check (config-tool validate) accepts only mysql+pymysql:// and postgresql://: Quay will not start`, {
+        code: 'db-uri-scheme-boot-check',
+        hint: `write ${bootScheme}:// instead of ${uri.scheme}://`,
+      }),
+    );
+  }
   if (uri.dialect === 'sqlite') {
     findings.push(warning(F, 'DB_URI uses SQLite, which Quay supports for testing only', { code: 'db-sqlite', hint: 'use PostgreSQL 13 or newer for a real registry' }));
     return { findings };
