@@ -43,12 +43,13 @@ describe('GitLabBuildTrigger', () => {
     expect(gitLabBuildTrigger.skipReason(ctx({ FEATURE_BUILD_SUPPORT: true }))).toBe('FEATURE_GITLAB_BUILD is off');
   });
   run(gitLabBuildTrigger, [
-    ['endpoint optional (gitlab.com)', { ...on, GITLAB_TRIGGER_CONFIG: creds }, []],
+    ['endpoint required: the boot-time config-tool does not apply its gitlab.com default', { ...on, GITLAB_TRIGGER_CONFIG: creds }, [e('required', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT')]],
+    ['gitlab.com endpoint', { ...on, GITLAB_TRIGGER_CONFIG: { ...creds, GITLAB_ENDPOINT: 'https://gitlab.com' } }, []],
     ['GitLab CE endpoint', { ...on, GITLAB_TRIGGER_CONFIG: { ...creds, GITLAB_ENDPOINT: 'https://gitlab.example.com' } }, []],
     ['empty endpoint is a finding, not a panic', { ...on, GITLAB_TRIGGER_CONFIG: { ...creds, GITLAB_ENDPOINT: '' } }, [e('invalid-url', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT')]],
     ['endpoint without scheme', { ...on, GITLAB_TRIGGER_CONFIG: { ...creds, GITLAB_ENDPOINT: 'gitlab.example.com' } }, [e('invalid-url', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT')]],
     ['missing block', on, [e('required', 'GITLAB_TRIGGER_CONFIG')]],
-    ['missing credentials', { ...on, GITLAB_TRIGGER_CONFIG: {} }, [e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_ID'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_SECRET')]],
+    ['empty block', { ...on, GITLAB_TRIGGER_CONFIG: {} }, [e('required', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_ID'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_SECRET')]],
   ]);
 });
 
