@@ -28,12 +28,18 @@ describe('TeamSyncing', () => {
     expect(rules(config)).toEqual(expected);
   });
 
-  it('a bad TEAM_RESYNC_STALE_TIME fails the config only while syncing is on (config-tool failed it always)', async () => {
+  it('a bad TEAM_RESYNC_STALE_TIME fails the config even while syncing is off: the boot-time config-tool checks it always', async () => {
     const run = async (config: ConfigMap) => {
       const report = await validateConfig({ config, files: new Map() }, { mode: 'offline', groups: ['TeamSyncing'] });
       return report.groups.find((g) => g.group === 'TeamSyncing')?.findings.map((f) => ({ fields: f.fields, severity: f.severity })) ?? [];
     };
     expect(await run({ FEATURE_TEAM_SYNCING: true, AUTHENTICATION_TYPE: 'LDAP', TEAM_RESYNC_STALE_TIME: '30' })).toEqual([{ fields: ['TEAM_RESYNC_STALE_TIME'], severity: 'error' }]);
-    expect(await run({ FEATURE_TEAM_SYNCING: false, TEAM_RESYNC_STALE_TIME: '30' })).toEqual([{ fields: ['TEAM_RESYNC_STALE_TIME'], severity: 'warning' }]);
+    expect(await run({ FEATURE_TEAM_SYNCING: false, TEAM_RESYNC_STALE_TIME: '30' })).toEqual([{ fields: ['TEAM_RESYNC_STALE_TIME'], severity: 'error' }]);
+    expect(await run({ TEAM_RESYNC_STALE_TIME: '10fff' })).toEqual([{ fields: ['TEAM_RESYNC_STALE_TIME'], severity: 'error' }]);
+    expect(await run({ TEAM_RESYNC_STALE_TIME: 30 })).toEqual([{ fields: ['TEAM_RESYNC_STALE_TIME'], severity: 'error' }]);
+    // A good value with syncing off: nothing to say, and the group stays skipped.
+    expect(await run({ TEAM_RESYNC_STALE_TIME: '10m' })).toEqual([]);
+    expect(teamSyncing.skipReason(ctx({ TEAM_RESYNC_STALE_TIME: '10fff' }))).toBeNull();
+    expect(teamSyncing.rules(ctx({ TEAM_RESYNC_STALE_TIME: '10fff' }))).toEqual([]);
   });
 });
