@@ -1,35 +1,88 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { since, summarize, type Summary } from './stats';
 
 /**
- * The CLI as an administrator runs it: `quay-config validate <dir> --mode M --json`, a new process
- * each time, so the figure includes Node's start, loading the TypeScript sources through tsx and
- * the validation itself (config-tool's Go binary: 0.03–0.05 s, reference §8).
+ * Figure (g): the CLI as an administrator runs it, `quay-config validate <dir> --mode M --json`, a
+ * new process each time (Node's start, loading the prebuilt bundle, the validation), next to a bare
+ * `node -e 0` measured in the same run, interleaved, so that the ratio survives a busy machine.
+ * Peak RSS comes from each process itself (a preloaded exit hook), as /usr/bin/time -v reports it.
+ * config-tool's Go binary, on this machine (issue 11): offline 0.028 s, online 0.031 s / 23.5 MiB.
  */
 
-export interface CliFigures {
-  mode: 'online' | 'offline';
-  summary: Summary;
+export interface ProcessFigures {
+  label: string;
+  wall: Summary;
+  /** Peak resident set size, bytes. */
+  peakRss: Summary;
   /** Exit codes seen (0 expected: the complete config is valid). */
   exitCodes: number[];
 }
 
-export async function benchCli(root: string, dir: string, mode: 'online' | 'offline', runs: number): Promise<CliFigures> {
-  const samples: number[] = [];
-  const exitCodes: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, 'bin/quay-config.mjs'), 'validate', dir, '--mode', mode, '--json'], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'ignore'],
-      });
-      child.once('error', reject);
-      child.once('close', (c) => resolve(c ?? -1));
+const REPORT_RSS = path.join(import.meta.dirname, 'report-rss.cjs');
+
+/** One process: wall time from spawn to exit, and the peak RSS it reported. */
+async function runOnce(args: string[], cwd: string, rssFile: string): Promise<{ ms: number; rss: number; code: number }> {
+  rmSync(rssFile, { force: true });
+  const t0 = performance.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', REPORT_RSS, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'ignore'],
+      env: { ...process.env, QC_BENCH_RSS_FILE: rssFile },
     });
-    samples.push(since(t0));
-    exitCodes.push(code);
+    child.once('error', reject);
+    child.once('close', (c) => resolve(c ?? -1));
+  });
+  const ms = since(t0);
+  let rss = Number.NaN;
+  try {
+    rss = Number(readFileSync(rssFile, 'utf8').trim()) * 1024; // resourceUsage().maxRSS is in KiB
+  } catch {
+    // the process died before its exit hook
   }
-  return { mode, summary: summarize(samples), exitCodes };
+  return { ms, rss, code };
+}
+
+/**
+ * `runs` rounds, each running every command once (baseline first), after one unmeasured round that
+ * warms the page cache and lets the CLI rebuild its bundle if the sources changed.
+ */
+export async function benchCliProcesses(
+  root: string,
+  commands: Array<{ label: string; args: string[] }>,
+  runs: number,
+): Promise<ProcessFigures[]> {
+  const rssFile = path.join(os.tmpdir(), `quay-config-bench-rss-${process.pid}`);
+  const samples = commands.map(() => ({ ms: [] as number[], rss: [] as number[], codes: [] as number[] }));
+  try {
+    for (const c of commands) await runOnce(c.args, root, rssFile);
+    for (let i = 0; i < runs; i++) {
+      for (const [k, c] of commands.entries()) {
+        const r = await runOnce(c.args, root, rssFile);
+        const s = samples[k] as (typeof samples)[number];
+        s.ms.push(r.ms);
+        s.rss.push(r.rss);
+        s.codes.push(r.code);
+      }
+    }
+  } finally {
+    rmSync(rssFile, { force: true });
+  }
+  return commands.map((c, k) => {
+    const s = samples[k] as (typeof samples)[number];
+    return { label: c.label, wall: summarize(s.ms), peakRss: summarize(s.rss), exitCodes: s.codes };
+  });
+}
+
+/** The commands of figure (g): the baseline, then the CLI offline and online on the complete bundle. */
+export function cliCommands(root: string, dir: string): Array<{ label: string; args: string[] }> {
+  const cli = path.join(root, 'bin/quay-config.mjs');
+  return [
+    { label: 'node -e 0 (baseline)', args: ['-e', '0'] },
+    { label: 'quay-config validate --mode offline', args: [cli, 'validate', dir, '--mode', 'offline', '--json'] },
+    { label: 'quay-config validate --mode online', args: [cli, 'validate', dir, '--mode', 'online', '--json'] },
+  ];
 }

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS } from '../../lib/validation/run';
 import { ensureAppBuilt, startAppServer, type AppServer } from '../../test/harness/app-server';
-import { buildCompleteConfig, toJsonBundle, writeBundleDirectory } from '../../test/harness/complete-config';
-import { benchCli, type CliFigures } from './cli';
+import { buildCompleteConfig, toJsonBundle, writeBundleDirectory, type CompleteBundle } from '../../test/harness/complete-config';
+import { benchCliProcesses, cliCommands, type ProcessFigures } from './cli';
 import { benchColdStart, type ColdStartFigures } from './cold-start';
 import { benchOfflineValidateLoad, type LoadFigures } from './http-load';
 import { benchIdleMemory, measureMemory, type MemoryFigures } from './memory';
 import { benchPageWeight, type PageWeight } from './page-weight';
 import { startServices } from './services';
+import { benchScaling, benchScalingApi, perItem, type ScalingFigures } from './scaling';
 import { formatSummary, kib, mib, ms, since, type Summary } from './stats';
 import { benchHanging, benchOfflineInProcess, benchOnline, type HangingFigures, type TimedRuns } from './validation';
 
@@ -17,18 +18,22 @@ import { benchHanging, benchOfflineInProcess, benchOnline, type HangingFigures, 
  * `npm run bench`: the figures of design.md §10, printed, never asserted.
  * (a) full online validation, every service up; (b) the same with every service hanging, at the
  * default and a short deadline, against the sum a sequential validator would wait; (c) offline
- * validations per second through the HTTP API; (d) server cold start; (e) idle memory; (f) page weight.
+ * validations per second through the HTTP API; (d) server cold start; (e) idle memory, and after (c)'s
+ * load; (f) page weight; (g) the CLI process, offline and online, next to `node -e 0`, with peak RSS;
+ * (h) validation cost as the config grows (unknown keys, storage locations, CA files).
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Our own build directory, so the bench never rebuilds another engineer's `.next`. */
 const DIST_DIR = process.env.QC_NEXT_DIST || '.next';
-const FIGURES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+const FIGURES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 type Figure = (typeof FIGURES)[number];
 
 const PLAN = {
   onlineRuns: 9,
-  cliRuns: 3,
+  cliRuns: 9,
+  scalingRuns: 7,
+  scalingApiRuns: 5,
   offlineInProcessRuns: 200,
   hanging: [
     { timeoutMs: DEFAULT_TIMEOUT_MS, runs: 3 },
@@ -42,11 +47,15 @@ const PLAN = {
 
 interface Results {
   online?: TimedRuns;
-  cli?: CliFigures[];
+  cli?: ProcessFigures[];
+  scaling?: ScalingFigures;
+  scalingApi?: ScalingFigures;
   offlineInProcess?: { summary: Summary; perSecond: number };
   hanging?: HangingFigures[];
   load?: LoadFigures;
   loadRss?: MemoryFigures;
+  /** After the load and `idleMs` of idling: back to the idle figure of (e)? */
+  loadIdleRss?: MemoryFigures;
   coldStart?: ColdStartFigures;
   memory?: { afterStart: MemoryFigures; idle: MemoryFigures };
   pages?: PageWeight[];
@@ -68,7 +77,7 @@ export async function runBench(argv: string[]): Promise<number> {
   const [load1] = os.loadavg();
   log(`quay-config bench — node ${process.version}, ${os.cpus().length} CPUs, load average ${load1?.toFixed(2)} at start\n`);
   const results: Results = {};
-  const needServer = ['c', 'd', 'e', 'f'].some((f) => wanted.has(f as Figure));
+  const needServer = ['c', 'd', 'e', 'f', 'h'].some((f) => wanted.has(f as Figure));
 
   // Build first (when the sources are newer than our build), so the build does not compete with the measurements.
   if (needServer) {
@@ -84,20 +93,24 @@ export async function runBench(argv: string[]): Promise<number> {
   results.servicesMs = since(t0);
   log(`[services] ${Object.entries(services.readyMs).map(([n, t]) => `${n} ${t} ms`).join(', ')}`);
   let body: string;
+  let bundle: CompleteBundle;
   try {
-    const bundle = buildCompleteConfig(services.harness, { publicProviders: true });
+    bundle = buildCompleteConfig(services.harness, { publicProviders: true });
     body = JSON.stringify(toJsonBundle(bundle));
     if (wanted.has('a')) {
       log(`(a) full online validation, every service up: ${PLAN.onlineRuns} runs…`);
       results.online = await benchOnline(bundle, PLAN.onlineRuns);
       log(`    ${formatSummary(results.online.summary)}; first run ${ms(results.online.firstMs)}`);
+    }
+    if (wanted.has('g')) {
       // The CLI cannot re-point github.com/Google at the fakes: its bundle logs in with GitHub Enterprise instead.
       const dir = writeBundleDirectory(buildCompleteConfig(services.harness), path.join(services.harness.runDir, 'bench-bundle'));
-      results.cli = [];
-      for (const mode of ['online', 'offline'] as const) {
-        log(`    CLI, ${mode}: ${PLAN.cliRuns} runs…`);
-        results.cli.push(await benchCli(ROOT, dir, mode, PLAN.cliRuns));
-      }
+      log(`(g) CLI processes: ${PLAN.cliRuns} rounds of node -e 0, offline, online…`);
+      results.cli = await benchCliProcesses(ROOT, cliCommands(ROOT, dir), PLAN.cliRuns);
+    }
+    if (wanted.has('h')) {
+      log(`(h) validation cost as the config grows, in process: ${PLAN.scalingRuns} runs each…`);
+      results.scaling = await benchScaling(bundle, PLAN.scalingRuns);
     }
     if (wanted.has('c')) results.offlineInProcess = await benchOfflineInProcess(bundle, PLAN.offlineInProcessRuns);
     if (wanted.has('b')) {
@@ -109,7 +122,7 @@ export async function runBench(argv: string[]): Promise<number> {
     await services.stop();
   }
 
-  if (wanted.has('c') || wanted.has('e') || wanted.has('f')) {
+  if (wanted.has('c') || wanted.has('e') || wanted.has('f') || wanted.has('h')) {
     const server: AppServer = await startAppServer({ distDir: DIST_DIR, password: 'bench-password', log: (l) => log(`[server] ${l}`) });
     try {
       if (wanted.has('e')) {
@@ -125,6 +138,12 @@ export async function runBench(argv: string[]): Promise<number> {
         log(`(c) offline validations through the API: ${PLAN.load.requests} requests at concurrency ${PLAN.load.concurrency}…`);
         results.load = await benchOfflineValidateLoad(server, body, PLAN.load);
         results.loadRss = measureMemory(server.pid);
+        await new Promise((r) => setTimeout(r, PLAN.idleMs));
+        results.loadIdleRss = measureMemory(server.pid);
+      }
+      if (wanted.has('h')) {
+        log(`(h) unknown keys through the API: ${PLAN.scalingApiRuns} runs each…`);
+        results.scalingApi = await benchScalingApi(server, bundle, PLAN.scalingApiRuns);
       }
     } finally {
       await server.stop();
@@ -150,9 +169,17 @@ function formatTable(r: Results): string {
     rows.push(['    slowest groups (last run)', o.slowest.slice(0, 4).map((g) => `${g.group} ${g.durationMs} ms`).join(', ')]);
     if (o.unexpected) rows.push(['    WARNING', `${o.unexpected} run(s) were not valid: the figures include failures`]);
   }
+  const baseline = r.cli?.[0];
   for (const c of r.cli ?? []) {
     const bad = c.exitCodes.filter((x) => x !== 0).length;
-    rows.push([`    CLI process, validate --mode ${c.mode}`, `${formatSummary(c.summary)}${bad ? `, ${bad} run(s) exited non-zero` : ''}`]);
+    const ratio = baseline && c !== baseline ? `, ${(c.wall.median / baseline.wall.median).toFixed(1)}× node start-up` : '';
+    rows.push([`(g) ${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}${bad ? `; ${bad} run(s) exited non-zero` : ''}`]);
+  }
+  if (r.cli) rows.push(['    config-tool (Go), issue 11', 'offline 28 ms, online 31 ms / 23.5 MiB']);
+  for (const [title, f] of [['(h) offline validation in process', r.scaling], ['(h) offline validation via the API', r.scalingApi]] as const) {
+    if (!f) continue;
+    rows.push([`${title}, complete config`, formatSummary(f.base)]);
+    for (const c of f.cases) rows.push([`    + ${c.label}`, `${formatSummary(c.summary)}; ${perItem(f.base, c)}`]);
   }
   for (const h of r.hanging ?? []) {
     rows.push([`(b) every service hanging, deadline ${ms(h.timeoutMs)}`, formatSummary(h.runs.summary)]);
@@ -168,6 +195,7 @@ function formatTable(r: Results): string {
     rows.push([`(c) offline validate via HTTPS API, c=${l.concurrency}`, `${l.perSecond.toFixed(0)} req/s (${l.requests} requests in ${ms(l.wallMs)}), p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, max ${ms(l.max)}`]);
     if (l.failures) rows.push(['    WARNING', `${l.failures} failed answer(s), first: ${l.firstFailure}`]);
     if (r.loadRss) rows.push(['    server RSS after the load', mib(r.loadRss.treeRss)]);
+    if (r.loadIdleRss) rows.push([`    … and ${ms(PLAN.idleMs)} later`, `${mib(r.loadIdleRss.treeRss)}${r.memory ? ` (idle before the load: ${mib(r.memory.idle.treeRss)})` : ''}`]);
   }
   if (r.offlineInProcess) {
     const o = r.offlineInProcess;
