@@ -28,12 +28,6 @@ interface Case {
 }
 interface Excluded { id: string; fieldGroup: FieldGroupId; source: Source; config: ConfigMap; configToolValid: boolean; reason: string }
 
-/** Disagreements to fix in files outside this change, with the fix (see the issue 9 report). */
-const PENDING: Record<string, string> = {
-  'ActionLogArchiving/checkArchivePathNoDistConfig':
-    'lib/fieldgroups/action-log-archiving.ts reports ACTION_LOG_ARCHIVE_LOCATION as unknown also when DISTRIBUTED_STORAGE_CONFIG is absent (config-tool: "DISTRIBUTED_STORAGE_CONFIG is required" in ActionLogArchiving)',
-};
-
 const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/config-tool-cases/cases.json'), 'utf8')) as {
   cases: Case[];
   excluded: Excluded[];
@@ -67,20 +61,10 @@ describe('config-tool test cases (Quay 3.9, offline)', () => {
     }
   });
 
-  const agreeing = fixture.cases.filter((c) => !(c.id in PENDING));
-  it.each(agreeing.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+  it.each(fixture.cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const errors = await groupErrors(c);
     const expected = c.quayVerdict ?? c.configToolValid;
     expect(errors.map((f) => `${f.fields[0] ?? ''}: ${f.message}`), c.note).toEqual(expected ? [] : expect.arrayContaining([expect.any(String)]));
-  });
-
-  // Known disagreements whose fix lies in a module another change owns: asserted as they are today,
-  // so the fix shows up here (remove the entry then), never silently.
-  it.each(Object.entries(PENDING))('%s still disagrees until: %s', async (id, _fix) => {
-    const c = fixture.cases.find((x) => x.id === id);
-    if (!c) throw new Error(`${id} is not a case`);
-    const expected = c.quayVerdict ?? c.configToolValid;
-    expect((await groupErrors(c)).length === 0).toBe(!expected);
   });
 
   it('where Quay\'s verdict overrides config-tool\'s test, supplying what Quay lacks makes the group pass', async () => {

@@ -26,7 +26,8 @@ describe('ActionLogArchiving', () => {
     ['path and location missing', { FEATURE_ACTION_LOG_ROTATION: true }, [e('required', 'ACTION_LOG_ARCHIVE_PATH'), e('required', 'ACTION_LOG_ARCHIVE_LOCATION')]],
     ['path empty', { ...base, ACTION_LOG_ARCHIVE_PATH: ' ' }, [e('required', 'ACTION_LOG_ARCHIVE_PATH')]],
     ['location not configured', { ...base, ACTION_LOG_ARCHIVE_LOCATION: 's3-us' }, [e('unknown-location', 'ACTION_LOG_ARCHIVE_LOCATION')]],
-    ['no storage config to check against (DistributedStorage reports that)', { ...base, DISTRIBUTED_STORAGE_CONFIG: undefined }, []],
+    // config-tool's checkArchivePathNoDistConfig: the location names nothing when there is no storage.
+    ['no storage config at all: the location names nothing', { ...base, DISTRIBUTED_STORAGE_CONFIG: undefined }, [e('unknown-location', 'ACTION_LOG_ARCHIVE_LOCATION')]],
     ['threshold 30d', { ...base, ACTION_LOG_ROTATION_THRESHOLD: '30d' }, []],
     ['threshold 4w', { ...base, ACTION_LOG_ROTATION_THRESHOLD: '4w' }, []],
     ['threshold without unit', { ...base, ACTION_LOG_ROTATION_THRESHOLD: '30' }, [e('invalid-duration', 'ACTION_LOG_ROTATION_THRESHOLD')]],

@@ -31,8 +31,11 @@ export const actionLogArchiving = defineFieldGroup({
     const findings = [...requireText(config, 'ACTION_LOG_ARCHIVE_PATH'), ...requireText(config, 'ACTION_LOG_ARCHIVE_LOCATION')];
     const location = config.ACTION_LOG_ARCHIVE_LOCATION;
     const storage = config.DISTRIBUTED_STORAGE_CONFIG;
-    if (typeof location === 'string' && location.trim() !== '' && isObject(storage) && !(location in storage)) {
-      findings.push(unknownLocation('ACTION_LOG_ARCHIVE_LOCATION', location, Object.keys(storage)));
+    // No storage at all names no location either (config-tool: "DISTRIBUTED_STORAGE_CONFIG is required").
+    // Under the operator a managed objectstorage component writes the storage config itself.
+    const missingStorage = (storage === undefined || storage === null) && !ctx.deployment?.managed.has('objectstorage');
+    if (typeof location === 'string' && location.trim() !== '' && (missingStorage || (isObject(storage) && !(location in storage)))) {
+      findings.push(unknownLocation('ACTION_LOG_ARCHIVE_LOCATION', location, isObject(storage) ? Object.keys(storage) : []));
     }
     const threshold = config.ACTION_LOG_ROTATION_THRESHOLD;
     if (typeof threshold === 'string') {
