@@ -46,8 +46,9 @@ describe('GitLab trigger probe', () => {
   it('accepts a GitLab CE endpoint and good credentials', async () => {
     expect(brief(await check('GitLabBuildTrigger', gitlab({})))).toEqual([]);
   });
-  it('uses ctx.endpoints.gitlab when no endpoint is configured', async () => {
-    expect(brief(await check('GitLabBuildTrigger', gitlab({ GITLAB_ENDPOINT: undefined }), { endpoints: { gitlab: `${fake.httpUrl}/` } }))).toEqual([]);
+  it('without GITLAB_ENDPOINT: required, as config-tool 3.9 says (NoGitlabEndpoint), and nothing is probed', async () => {
+    const findings = await check('GitLabBuildTrigger', gitlab({ GITLAB_ENDPOINT: undefined }), { endpoints: { gitlab: `${fake.httpUrl}/` } });
+    expect(findings.map((x) => [x.code, x.stage, x.fields[0]])).toEqual([['required', 'config', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT']]);
   });
   it('reports wrong credentials as auth', async () => {
     expect(brief(await check('GitLabBuildTrigger', gitlab({ CLIENT_SECRET: 'wrong' })))).toEqual([f('auth-failed', 'auth', 'CLIENT_ID', 'CLIENT_SECRET')]);

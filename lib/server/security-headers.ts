@@ -6,7 +6,9 @@
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  // 'unsafe-eval': the wizard's live checks compile Quay's schema with ajv in the browser, which
+  // generates functions; without it every field check fails as "the schema check could not complete".
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
