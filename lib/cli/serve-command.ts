@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startIdleGc } from '../server/idle-gc';
 import { serve } from '../server/serve';
 import type { CliIO } from './io';
 import { parseGroups } from './options';
@@ -46,11 +47,13 @@ export async function serveCommand(args: string[], io: CliIO): Promise<number> {
     },
     io.out,
   );
+  const stopIdleGc = startIdleGc();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopIdleGc();
   await server.close();
   return 0;
 }
