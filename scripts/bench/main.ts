@@ -42,6 +42,8 @@ const PLAN = {
   load: { requests: 1000, concurrency: 16, warmup: 48 },
   coldStarts: 3,
   idleMs: 5000,
+  /** After (c)'s load: long enough for the server's idle collection (a few seconds once quiet). */
+  settleMs: 10_000,
   pages: ['/', '/editor'],
 };
 
@@ -54,7 +56,7 @@ interface Results {
   hanging?: HangingFigures[];
   load?: LoadFigures;
   loadRss?: MemoryFigures;
-  /** After the load and `idleMs` of idling: back to the idle figure of (e)? */
+  /** After the load and `settleMs` of idling: back to the idle figure of (e)? */
   loadIdleRss?: MemoryFigures;
   coldStart?: ColdStartFigures;
   memory?: { afterStart: MemoryFigures; idle: MemoryFigures };
@@ -138,7 +140,7 @@ export async function runBench(argv: string[]): Promise<number> {
         log(`(c) offline validations through the API: ${PLAN.load.requests} requests at concurrency ${PLAN.load.concurrency}…`);
         results.load = await benchOfflineValidateLoad(server, body, PLAN.load);
         results.loadRss = measureMemory(server.pid);
-        await new Promise((r) => setTimeout(r, PLAN.idleMs));
+        await new Promise((r) => setTimeout(r, PLAN.settleMs));
         results.loadIdleRss = measureMemory(server.pid);
       }
       if (wanted.has('h')) {
@@ -195,7 +197,7 @@ function formatTable(r: Results): string {
     rows.push([`(c) offline validate via HTTPS API, c=${l.concurrency}`, `${l.perSecond.toFixed(0)} req/s (${l.requests} requests in ${ms(l.wallMs)}), p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, max ${ms(l.max)}`]);
     if (l.failures) rows.push(['    WARNING', `${l.failures} failed answer(s), first: ${l.firstFailure}`]);
     if (r.loadRss) rows.push(['    server RSS after the load', mib(r.loadRss.treeRss)]);
-    if (r.loadIdleRss) rows.push([`    … and ${ms(PLAN.idleMs)} later`, `${mib(r.loadIdleRss.treeRss)}${r.memory ? ` (idle before the load: ${mib(r.memory.idle.treeRss)})` : ''}`]);
+    if (r.loadIdleRss) rows.push([`    … and ${ms(PLAN.settleMs)} later`, `${mib(r.loadIdleRss.treeRss)}${r.memory ? ` (idle before the load: ${mib(r.memory.idle.treeRss)})` : ''}`]);
   }
   if (r.offlineInProcess) {
     const o = r.offlineInProcess;

@@ -95,6 +95,7 @@ export async function benchScalingApi(server: AppServer, bundle: CompleteBundle,
 
 /** `+0.012 ms per item` style: the cost each added item brings, from the medians. */
 export function perItem(base: Summary, c: ScalingCase): string {
+  if (c.added < 100) return 'about the complete config alone'; // a difference within the noise
   const us = ((c.summary.median - base.median) / c.added) * 1000;
   return `${us >= 0 ? '+' : ''}${us.toFixed(us < 10 && us > -10 ? 1 : 0)} µs per item`;
 }
