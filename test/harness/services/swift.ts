@@ -64,11 +64,14 @@ export const service: ServiceModule = {
 
       const token = await waitForToken(proxyPort, 'quay:quayuser', secretKey);
       phase('token issued');
-      const put = await request(proxyPort, 'PUT', '/v1/AUTH_quay/quay', {
-        'x-auth-token': token,
-        'x-container-read': 'quay:reader',
-      });
-      if (put.status >= 300) throw new Error(`could not create container quay: HTTP ${put.status}`);
+      // On a cold machine the account and container servers may still answer 503 for a few seconds
+      // after their ports open (seen on a fresh machine): retry until they take the container.
+      let putStatus = 0;
+      await waitUntil(async () => {
+        putStatus = (await request(proxyPort, 'PUT', '/v1/AUTH_quay/quay', { 'x-auth-token': token, 'x-container-read': 'quay:reader' })).status;
+        return putStatus < 300 || (putStatus !== 503 && putStatus !== 500);
+      }, 'swift container quay', 30_000);
+      if (putStatus >= 300) throw new Error(`could not create container quay: HTTP ${putStatus}`);
       const tempUrlKey = `tempurl-${randomBytes(6).toString('hex')}`;
       const meta = await request(proxyPort, 'POST', '/v1/AUTH_quay', { 'x-auth-token': token, 'x-account-meta-temp-url-key': tempUrlKey });
       if (meta.status >= 300) throw new Error(`could not set the temp URL key: HTTP ${meta.status}`);
