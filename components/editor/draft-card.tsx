@@ -19,7 +19,8 @@ export function DraftCard({ draft, onContinue, onDiscard }: { draft: Draft; onCo
         <p className="muted">
           {ORIGIN[draft.origin]}
           {draft.sourceName ? ` (${draft.sourceName})` : ''}
-          {host ? ` for ${host}` : ''} · saved in this browser {describeAge(draft.savedAt)}
+          {host ? ` for ${host}` : ''}
+          {draft.quayVersion ? ` · Quay ${draft.quayVersion}` : ''} · saved in this browser {describeAge(draft.savedAt)}
         </p>
       </div>
       <div className="row">

@@ -3,7 +3,7 @@
  * failed request, a server restart or a closed tab loses nothing. Passwords, keys and ssl.key must
  * not lie there in clear: the config, the files and the loaded YAML are sealed with AES-GCM under a
  * key the server gives to logged-in clients only (lib/server/draft-key). In clear are only what the
- * start screen shows (origin, file name, host name, age). Drafts expire after a week untouched and
+ * start screen shows (origin, file name, host name, age, Quay release). Drafts expire after a week untouched and
  * are deleted on logout.
  */
 import type { DraftKeyResponse } from '@/lib/api/contract';
@@ -29,6 +29,8 @@ export interface Draft {
   savedAt: number;
   /** Section last shown, to come back to the same place. */
   section?: string;
+  /** The Quay release the verdicts are judged for (`quayVersion`); absent: the server's default. */
+  quayVersion?: string;
 }
 
 /** What is stored: the sealed part and the little the start screen shows. */
@@ -40,6 +42,7 @@ interface StoredDraft {
   hostname?: string;
   savedAt: number;
   section?: string;
+  quayVersion?: string;
   /** AES-GCM nonce and ciphertext of `{config, certs, original, originalConfigYaml}`, base64. */
   iv: string;
   sealed: string;
@@ -120,7 +123,7 @@ export async function loadDraft(vault: DraftVault = browserVault(), now = Date.n
     if (e instanceof DOMException && e.name === 'OperationError') storage.removeItem(KEY);
     return null;
   }
-  return { version: 1, id: stored.id, origin: stored.origin, sourceName: stored.sourceName, savedAt: stored.savedAt, section: stored.section, ...part, certs: part.certs ?? {} };
+  return { version: 1, id: stored.id, origin: stored.origin, sourceName: stored.sourceName, savedAt: stored.savedAt, section: stored.section, quayVersion: typeof stored.quayVersion === 'string' ? stored.quayVersion : undefined, ...part, certs: part.certs ?? {} };
 }
 
 let saves = 0;
@@ -146,6 +149,7 @@ export async function saveDraft(draft: Draft, vault: DraftVault = browserVault()
       hostname: typeof host === 'string' ? host.slice(0, 253) : undefined,
       savedAt: draft.savedAt,
       section: draft.section,
+      quayVersion: draft.quayVersion,
       iv: bytesToBase64(iv),
       sealed: bytesToBase64(new Uint8Array(sealed)),
     };

@@ -4,10 +4,13 @@ import { Badge } from '@/components/ui/badge';
 import { DownloadIcon, KeyIcon, MenuIcon, PlayIcon, RefreshIcon } from '@/components/ui/icons';
 import { AppHeader } from './app-header';
 import type { Draft } from './draft-store';
+import { ReleasePicker, type ReleaseChoice } from './release-picker';
 
 /** The editor's masthead: what is being edited, and the global actions ("Reconfigure Quay" only next to an operator). */
-export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onValidateAll, onDownload, onReconfigure }: {
+export function EditorHeader({ draft, release, running, navOpen, onToggleNav, onKeys, onValidateAll, onDownload, onReconfigure }: {
   draft: Draft;
+  /** The release picker; absent until the server said which releases it knows. */
+  release?: { choice: ReleaseChoice; value: string; onChange(release: string): void };
   running: boolean;
   navOpen: boolean;
   onToggleNav(): void;
@@ -28,6 +31,7 @@ export function EditorHeader({ draft, running, navOpen, onToggleNav, onKeys, onV
       <span className="masthead__origin">
         <Badge tone="info">{origin}</Badge>
       </span>
+      {release ? <ReleasePicker tone="masthead" choice={release.choice} value={release.value} onChange={release.onChange} /> : null}
       <button type="button" className="btn btn--ghost masthead__btn" onClick={onKeys}>
         <KeyIcon size={16} />
         <span className="masthead__label">Keys &amp; certificates</span>

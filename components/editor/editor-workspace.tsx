@@ -13,6 +13,7 @@ import { clearDraft, type Draft } from './draft-store';
 import type { GroupFinding } from './findings';
 import type { FormModel } from './form-model';
 import { KeysDialog } from './keys/keys-dialog';
+import { operatorView } from './operator-view';
 import { RestoreBanner } from './restore-banner';
 import { SectionNav } from './section-nav';
 import { SectionView, type FocusRequest } from './section-view';
@@ -74,7 +75,19 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const validate = async (scope: string | null) => {
     await checks.runNow(getConfig());
     const groups = scope ? model.sections.find((s) => s.id === scope)?.groups : undefined;
-    await validation.start(st.buildBundle(), scope, groups);
+    const quayVersion = st.quayVersion ?? st.releaseChoice?.defaultRelease;
+    if (st.operatorEndpoint) {
+      // Judged as the operator will judge what "Reconfigure Quay" sends it.
+      const seen = operatorView(st.buildBundle(), st.readonlyGroups, st.groupOf);
+      await validation.start(seen.bundle, scope, groups, { quayVersion, managed: seen.managed });
+    } else {
+      await validation.start(st.buildBundle(), scope, groups, { quayVersion });
+    }
+  };
+  const pickRelease = (release: string) => {
+    st.setQuayVersion(release);
+    validation.reset();
+    notify('info', `Verdicts are now for Quay ${release}: validate again to see them.`);
   };
   const goTo = (f: GroupFinding) => {
     setSection(findings.homeOf(f));
@@ -93,6 +106,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
             <a href="#main" className="skip-link">Skip to the form</a>
             <EditorHeader
               draft={draft}
+              release={st.releaseChoice ? { choice: st.releaseChoice, value: st.quayVersion ?? st.releaseChoice.defaultRelease, onChange: pickRelease } : undefined}
               running={running}
               navOpen={navOpen}
               onToggleNav={() => setNavOpen((o) => !o)}

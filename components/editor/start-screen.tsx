@@ -11,6 +11,7 @@ import { CheckIcon, PlusIcon, UploadIcon } from '@/components/ui/icons';
 import { apiJson, describeError } from './api-client';
 import { FRESH_FLAG, clearDraft, describeAge, hasDraft, loadDraft, saveDraft, type Draft } from './draft-store';
 import { DraftCard } from './draft-card';
+import { ReleasePicker } from './release-picker';
 import { draftFromBundle, newDraft, parseUpload } from './start-actions';
 import { UploadNotes } from './upload-notes';
 
@@ -26,13 +27,17 @@ export function StartScreen() {
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
   const [pending, setPending] = useState<{ draft: Draft; findings: Finding[] } | null>(null);
   const [replacing, setReplacing] = useState<{ draft: Draft; findings: Finding[] } | null>(null);
+  // The release the new draft is judged for; the server's default until the administrator picks one.
+  const [release, setRelease] = useState<string | null>(null);
 
   useEffect(() => {
     void loadDraft().then(setDraft);
     apiJson<ServerConfigResponse>('/api/v2/config').then(setServer, () => setServer(null));
   }, []);
 
-  const open = async (d: Draft) => {
+  const open = async (picked: Draft) => {
+    const chosen = release ?? server?.defaultQuayVersion;
+    const d = chosen ? { ...picked, quayVersion: chosen } : picked;
     if (!(await saveDraft(d))) {
       setError({ title: 'Cannot keep a draft', message: 'This browser refused to store the draft (private mode or storage full).' });
       return;
@@ -69,6 +74,12 @@ export function StartScreen() {
       <div className="start__intro">
         <h1>Configure your Quay registry</h1>
         <p className="muted">Build a <code>config.yaml</code>, check it against your real database, Redis, storage and identity provider, and download it as <code>quay-config.tar.gz</code>.</p>
+        {server ? (
+          <p className="start__release">
+            <ReleasePicker choice={{ releases: server.quayReleases, defaultRelease: server.defaultQuayVersion }} value={release ?? server.defaultQuayVersion} onChange={setRelease} />
+            <span className="muted">Verdicts follow what this release of Quay accepts at boot; you can change it later in the editor.</span>
+          </p>
+        ) : null}
       </div>
       {draft ? (
         <DraftCard draft={draft} onContinue={() => router.push('/editor')} onDiscard={() => { clearDraft(); setDraft(null); }} />

@@ -9,13 +9,14 @@ import { assembleConfig, knownKeyTest, splitConfig, toBundleJson } from './confi
 import { saveDraft, type Draft } from './draft-store';
 import type { ConfigObject, Files } from './editor-types';
 import type { FormModel } from './form-model';
+import type { ReleaseChoice } from './release-picker';
 
 /** Field groups of the bundle files edited in the form. */
 const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP', 'jwt-authn.cert': 'JWTAuthentication' };
 
 /**
  * The editor's data: schema keys in react-hook-form, keys outside the schema and the bundle files
- * beside it, the section shown, read-only groups and the operator hand-off from the server, and the draft kept in
+ * beside it, the section shown, the Quay release judged for, read-only groups and the operator hand-off from the server, and the draft kept in
  * localStorage (written 400 ms after the last change, and at once before leaving the page).
  */
 export function useEditorState(model: FormModel, draft: Draft) {
@@ -27,8 +28,11 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const [section, setSection] = useState<string>(draft.section ?? model.sections[0]?.id ?? 'server-tls');
   const [readonlyGroups, setReadonlyGroups] = useState<ReadonlySet<string>>(new Set());
   const [operatorEndpoint, setOperatorEndpoint] = useState(false);
-  const state = useRef({ files, extra, section });
-  state.current = { files, extra, section };
+  // Absent: the server's default release (the draft predates the picker, or the server was not asked yet).
+  const [quayVersion, setQuayVersion] = useState<string | undefined>(draft.quayVersion);
+  const [releaseChoice, setReleaseChoice] = useState<ReleaseChoice | null>(null);
+  const state = useRef({ files, extra, section, quayVersion });
+  state.current = { files, extra, section, quayVersion };
 
   const getConfig = useCallback(() => assembleConfig(form.getValues(), state.current.extra), [form]);
   const buildBundle = useCallback((): BundleJson => toBundleJson(getConfig(), state.current.files, draft.originalConfigYaml), [getConfig, draft.originalConfigYaml]);
@@ -37,7 +41,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const flush = useCallback((): Promise<boolean> => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = null;
-    return saveDraft({ ...draft, config: getConfig(), certs: state.current.files, section: state.current.section, savedAt: Date.now() });
+    return saveDraft({ ...draft, config: getConfig(), certs: state.current.files, section: state.current.section, quayVersion: state.current.quayVersion, savedAt: Date.now() });
   }, [draft, getConfig]);
   const scheduleSave = useCallback(() => {
     if (saveTimer.current) clearTimeout(saveTimer.current);
@@ -46,7 +50,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
 
   useEffect(() => {
     scheduleSave();
-  }, [files, extra, section, scheduleSave]);
+  }, [files, extra, section, quayVersion, scheduleSave]);
   useEffect(() => {
     // Sealing is asynchronous: a save started here usually ends before the page goes (the debounced one already ran).
     const onHide = () => void flush();
@@ -58,6 +62,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
       (res) => {
         setReadonlyGroups(new Set(res.readonlyGroups));
         setOperatorEndpoint(res.operatorEndpoint === true);
+        if (Array.isArray(res.quayReleases) && typeof res.defaultQuayVersion === 'string') setReleaseChoice({ releases: res.quayReleases, defaultRelease: res.defaultQuayVersion });
       },
       () => {
         // Without the server's settings nothing is read-only; validation still reports managed groups.
@@ -84,7 +89,10 @@ export function useEditorState(model: FormModel, draft: Draft) {
     });
   }, []);
 
-  return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups, operatorEndpoint };
+  return {
+    form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave,
+    groupOf, isReadOnly, readonlyGroups, operatorEndpoint, quayVersion, setQuayVersion, releaseChoice,
+  };
 }
 
 /** What `useEditorState` returns. */

@@ -21,12 +21,20 @@ export interface ValidationRun {
   error?: string;
 }
 
+/** What the verdicts are judged for: a Quay release, and the operator's managed components when serving one. */
+export interface ValidationTarget {
+  quayVersion?: string;
+  managed?: readonly string[];
+}
+
 /** Results per group (latest run that covered the group wins) plus the run in progress. */
 export interface ValidationState {
   run: ValidationRun | null;
   results: ReadonlyMap<FieldGroupId, GroupReport>;
-  start(bundle: BundleJson, scope: string | null, groups?: readonly FieldGroupId[]): Promise<void>;
+  start(bundle: BundleJson, scope: string | null, groups?: readonly FieldGroupId[], target?: ValidationTarget): Promise<void>;
   cancel(): void;
+  /** Forgets every result (another Quay release was picked: they are that release's verdicts). */
+  reset(): void;
   /** Drops results about a key the user just edited: they describe a value that is gone. */
   invalidate(path: string): void;
 }
@@ -48,7 +56,7 @@ export function useValidation(onError: (message: string) => void): ValidationSta
   }, []);
 
   const start = useCallback(
-    async (bundle: BundleJson, scope: string | null, groups?: readonly FieldGroupId[]) => {
+    async (bundle: BundleJson, scope: string | null, groups?: readonly FieldGroupId[], target: ValidationTarget = {}) => {
       abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
@@ -58,6 +66,8 @@ export function useValidation(onError: (message: string) => void): ValidationSta
       const update = (patch: (r: ValidationRun) => ValidationRun) => setRun((r) => (r && r.id === id ? patch(r) : r));
       const query = new URLSearchParams({ mode: 'online' });
       if (groups) query.set('groups', groups.join(','));
+      if (target.quayVersion) query.set('quayVersion', target.quayVersion);
+      if (target.managed) query.set('managed', target.managed.join(','));
       try {
         const res = await apiFetch(`/api/v2/validate/stream?${query}`, {
           method: 'POST',
@@ -105,7 +115,14 @@ export function useValidation(onError: (message: string) => void): ValidationSta
     });
   }, []);
 
-  return { run, results, start, cancel, invalidate };
+  const reset = useCallback(() => {
+    abort.current?.abort();
+    abort.current = null;
+    setRun(null);
+    setResults(new Map());
+  }, []);
+
+  return { run, results, start, cancel, reset, invalidate };
 }
 
 async function readNdjson(res: Response, onEvent: (event: Record<string, unknown>) => void): Promise<void> {

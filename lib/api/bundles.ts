@@ -2,6 +2,7 @@ import { bundleToJson } from '../bundle/json';
 import { readBundleFromDirectory } from '../bundle/read';
 import type { Bundle } from '../bundle/types';
 import { writeBundleArchive } from '../bundle/write';
+import { DEFAULT_RELEASE, QUAY_RELEASES } from '../schema/releases';
 import { getServerState } from '../server/state';
 import { bundleFromRequest } from './bundle-input';
 import type { ParsedBundle, ServerConfigResponse } from './contract';
@@ -57,5 +58,7 @@ export async function serverConfig(): Promise<ServerConfigResponse> {
     bundle: bundle ? toParsedBundle(bundle) : null,
     readonlyGroups: state?.readonlyGroups ?? [],
     operatorEndpoint: Boolean(state?.operatorEndpoint),
+    quayReleases: [...QUAY_RELEASES],
+    defaultQuayVersion: DEFAULT_RELEASE,
   };
 }

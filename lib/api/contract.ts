@@ -23,6 +23,9 @@ export interface ServerConfigResponse {
   bundle: ParsedBundle | null;
   readonlyGroups: FieldGroupId[];
   operatorEndpoint: boolean;
+  /** The Quay releases verdicts can be judged for (`quayVersion`), oldest first, and the default. */
+  quayReleases: string[];
+  defaultQuayVersion: string;
 }
 
 /** `POST /api/v2/session/draft-key` `{draftId}` → the AES-256-GCM key (base64) the wizard seals its draft with. */

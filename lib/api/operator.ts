@@ -3,6 +3,7 @@ import { bundleFromJson } from '../bundle/read';
 import type { ConfigMap } from '../config/values';
 import { isObject } from '../config/values';
 import { fieldGroup } from '../fieldgroups';
+import { GROUPS_KEPT_WHEN_MANAGED } from '../k8s/managed-components';
 import { missingPodEnv, operatorEndpointProblem, registryNameFromPod } from '../k8s/operator-env';
 import { getServerState } from '../server/state';
 import { isFieldGroupId, type FieldGroupId } from '../validation/types';
@@ -24,8 +25,6 @@ export const OPERATOR_TIMEOUT_MS = 10_000;
 /** Largest operator answer passed through; it is read into memory. */
 export const MAX_OPERATOR_RESPONSE_BYTES = 1024 * 1024;
 
-/** Field groups whose keys stay even when managed: the operator needs SERVER_HOSTNAME and friends. */
-const NEVER_STRIPPED: ReadonlySet<FieldGroupId> = new Set(['HostSettings']);
 
 /** `managedFieldGroups`: absent or null means none; otherwise an array of field group names. */
 export function parseManagedFieldGroups(value: unknown): FieldGroupId[] {
@@ -42,7 +41,7 @@ export function parseManagedFieldGroups(value: unknown): FieldGroupId[] {
 
 /** The config without the keys owned by managed groups (HostSettings excepted); the input is not changed. */
 export function stripManagedKeys(config: ConfigMap, managed: readonly FieldGroupId[]): { config: ConfigMap; removed: string[] } {
-  const groups = [...new Set(managed)].filter((id) => !NEVER_STRIPPED.has(id)).map(fieldGroup);
+  const groups = [...new Set(managed)].filter((id) => !GROUPS_KEPT_WHEN_MANAGED.has(id)).map(fieldGroup);
   const owned = (key: string) => groups.some((g) => g.keys.includes(key) || (g.keyPattern?.test(key) ?? false));
   const kept: ConfigMap = {};
   const removed: string[] = [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
 import type { ValidationReport } from '../validation/types';
-import { deploymentFromList, operatorDefaults, parseComponentList, resolveDeployment } from './managed-components';
+import { componentsOfReadonlyGroups, deploymentFromList, operatorDefaults, parseComponentList, resolveDeployment } from './managed-components';
+import { stripManagedKeys } from '../api/operator';
 
 const noFiles = new Map<string, Uint8Array>();
 const pem = new TextEncoder().encode('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
@@ -72,5 +73,36 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
     expect(parseComponentList('postgres, Redis')).toEqual({ ok: true, kinds: ['postgres', 'redis'] });
     expect(parseComponentList('postgres,database')).toEqual({ ok: false, error: expect.stringMatching(/unknown QuayRegistry component\(s\): database; known: quay, postgres/) });
     expect(resolveDeployment(['postgres'], noFiles).managed).toEqual(new Set(['quay', 'postgres']));
+  });
+
+  it('the wizard serving an operator: read-only groups name their components, the rest take the defaults', () => {
+    expect(componentsOfReadonlyGroups(['Database', 'Redis', 'HostSettings'], false)).toEqual([
+      'quay', 'postgres', 'redis', 'route', 'tls', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring',
+    ]);
+    // A bundle with its own certificate pair: tls unmanaged, as operatorDefaults decides.
+    expect(componentsOfReadonlyGroups(['Database'], true)).toEqual(['quay', 'postgres', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
+    expect(componentsOfReadonlyGroups(['SecurityScanner', 'RepoMirror', 'DistributedStorage'], false)).toEqual(expect.arrayContaining(['clair', 'mirror', 'objectstorage']));
+  });
+
+  it('what "Reconfigure Quay" sends, judged with those components, is valid; the full bundle would clash', async () => {
+    const config: ConfigMap = {
+      SERVER_HOSTNAME: 'quay.operator.example',
+      DB_URI: 'postgresql://quay:pw@db/quay',
+      BUILDLOGS_REDIS: { host: 'redis' },
+      USER_EVENTS_REDIS: { host: 'redis' },
+      DISTRIBUTED_STORAGE_CONFIG: { default: ['LocalStorage', { storage_path: '/datastorage/registry' }] },
+      DISTRIBUTED_STORAGE_PREFERENCE: ['default'],
+      SECRET_KEY: 'k'.repeat(40),
+      DATABASE_SECRET_KEY: 'd'.repeat(40),
+    };
+    const readonly = ['Database', 'Redis', 'HostSettings'] as const;
+    const deployment = deploymentFromList(componentsOfReadonlyGroups(readonly, false));
+    const sent = stripManagedKeys(config, readonly).config;
+    const report = await underOperator(sent, deployment);
+    expect(errors(report)).toEqual([]);
+    expect(group(report, 'Database')?.skippedReason).toMatch(/managed postgres/);
+    expect(group(report, 'HostSettings')?.status).not.toBe('skipped');
+    const unstripped = await underOperator(config, deployment);
+    expect(errors(unstripped).map((e) => e.code)).toEqual(['managed-component-configured', 'managed-component-configured']);
   });
 });

@@ -201,6 +201,23 @@ export function resolveDeployment(request: DeploymentRequest, files: BundleFiles
   return request === 'operator' ? operatorDefaults(files) : deploymentFromList(request);
 }
 
+/** Field groups whose keys the bundle keeps when their component is managed: the operator needs SERVER_HOSTNAME. */
+export const GROUPS_KEPT_WHEN_MANAGED: ReadonlySet<FieldGroupId> = new Set(['HostSettings']);
+
+/**
+ * The components managed under an operator that made these field groups read-only in its config
+ * editor (quay-operator passes the field groups of its managed components, `FieldGroupNameFor`).
+ * Components without a field group cannot be told from that list: they take the operator's defaults
+ * (`operatorDefaults`): managed, except `tls` when the bundle brings its own certificate pair.
+ */
+export function componentsOfReadonlyGroups(groups: readonly string[], hasCertPair: boolean): ComponentKind[] {
+  return COMPONENT_KINDS.filter((kind) => {
+    const group = RULES[kind].fieldGroup;
+    if (group !== undefined) return groups.includes(group);
+    return !(kind === 'tls' && hasCertPair);
+  });
+}
+
 /** `postgres,redis` → component kinds; an unknown name is an error message naming the known ones. */
 export function parseComponentList(text: string): { ok: true; kinds: ComponentKind[] } | { ok: false; error: string } {
   const names = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);

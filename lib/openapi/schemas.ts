@@ -113,10 +113,12 @@ export const componentSchemas: Record<string, JsonSchema> = {
     Tags: { type: 'array', items: { type: 'string' } },
     Message: { type: 'string' },
   }),
-  ServerConfig: closed(['bundle', 'readonlyGroups', 'operatorEndpoint'], {
+  ServerConfig: closed(['bundle', 'readonlyGroups', 'operatorEndpoint', 'quayReleases', 'defaultQuayVersion'], {
     bundle: { oneOf: [schemaRef('ParsedBundle'), { type: 'null' }] },
     readonlyGroups: { type: 'array', items: schemaRef('FieldGroupId') },
     operatorEndpoint: { type: 'boolean', description: 'Whether the server was started with --operator-endpoint.' },
+    quayReleases: { type: 'array', items: { type: 'string', enum: [...QUAY_RELEASES] }, description: 'The releases `quayVersion` takes, oldest first.' },
+    defaultQuayVersion: { type: 'string', enum: [...QUAY_RELEASES], description: 'The release verdicts are for when `quayVersion` is not given.' },
   }),
   PskResponse: closed(['psk'], { psk: { ...base64, description: 'At least 32 random bytes, standard base64.' } }),
   SecretKeyResponse: closed(['value'], { value: { type: 'string' } }),

@@ -72,6 +72,16 @@ describe('the draft kept in the browser', () => {
     expect(opened?.originalConfigYaml).toContain(SECRETS.db);
   });
 
+  it('remembers the Quay release chosen for the verdicts (in clear: it is no secret)', async () => {
+    const vault = memoryVault();
+    expect(await saveDraft({ ...draft(), quayVersion: '3.9' }, vault)).toBe(true);
+    expect(JSON.parse([...vault.items.values()][0] ?? '{}').quayVersion).toBe('3.9');
+    expect((await loadDraft(vault))?.quayVersion).toBe('3.9');
+    const plain = memoryVault();
+    await saveDraft(draft(), plain);
+    expect((await loadDraft(plain))?.quayVersion).toBeUndefined();
+  });
+
   it('cannot be opened with the key of another server password, and is then deleted', async () => {
     const vault = memoryVault('first-password');
     await saveDraft(draft(), vault);
