@@ -52,8 +52,30 @@ export function RunProgress({ run, onCancel }: { run: ValidationRun; onCancel():
           </li>
         ))}
       </ul>
-      {skipped ? <p className="muted run__skipped">{skipped} group{skipped === 1 ? '' : 's'} skipped (not enabled in this configuration)</p> : null}
+      {skipped ? <SkippedGroups reports={run.received.filter((g) => g.status === 'skipped')} /> : null}
     </div>
+  );
+}
+
+/** Skipped groups: those the operator supplies are named with its reason; the others are counted. */
+function SkippedGroups({ reports }: { reports: readonly GroupReport[] }) {
+  const byOperator = reports.filter((g) => g.skippedReason?.includes('operator'));
+  const others = reports.length - byOperator.length;
+  return (
+    <>
+      {byOperator.length ? (
+        <ul className="run__groups">
+          {byOperator.map((g) => (
+            <li key={g.group} className="run__group" data-group={g.group} data-status="skipped">
+              <CircleIcon size={16} className="run__pending" aria-label="skipped" />
+              <span className="grow">{g.group}</span>
+              <span className="muted run__skipped">{g.skippedReason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {others ? <p className="muted run__skipped">{others} group{others === 1 ? '' : 's'} skipped (not enabled in this configuration)</p> : null}
+    </>
   );
 }
 
