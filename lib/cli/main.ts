@@ -11,9 +11,22 @@ import { CommandError, isParseArgsError, USAGE, UsageError } from './usage';
 export { EXIT, parseGroups, UsageError };
 export type { CliIO };
 
+const COMMANDS = new Set(['validate', 'serve', 'generate', 'bundle']);
+
+/** `--help` or `-h` among the options (after `--` they are positionals: a file may be called that). */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 /** Runs the CLI and returns its exit code; never throws for bad input. */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   const [command, ...rest] = argv;
+  // `quay-config validate --help` is how people look for a command's options: usage, not an error.
+  if (command && COMMANDS.has(command) && wantsHelp(rest)) {
+    io.out(USAGE);
+    return EXIT.valid;
+  }
   try {
     switch (command) {
       case 'validate':

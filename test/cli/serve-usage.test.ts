@@ -16,3 +16,18 @@ describe('quay-config serve usage errors', () => {
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('quay-config <command> --help', () => {
+  it.each([['validate', '--help'], ['serve', '-h'], ['generate', '--help'], ['bundle', '--help'], ['--help']])('%j prints the usage and exits 0', async (...args) => {
+    const run = await runCli(args, tempDir());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage:\n  quay-config validate <dir/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('a real positional named --help still goes after --', async () => {
+    const run = await runCli(['validate', '--', '--help'], tempDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot read/);
+  });
+});
