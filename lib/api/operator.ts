@@ -5,7 +5,7 @@ import { isObject } from '../config/values';
 import { fieldGroup } from '../fieldgroups';
 import { missingPodEnv, operatorEndpointProblem, registryNameFromPod } from '../k8s/operator-env';
 import { getServerState } from '../server/state';
-import { isFieldGroupId, type FieldGroupId } from '../validation/types';
+import { isFieldGroupId, type FieldGroupId } from '../report/types';
 import { readJsonBody } from './body';
 import { ApiError } from './http';
 

@@ -1,5 +1,5 @@
 import { validateConfig, type ValidationOptions } from '../validation/run';
-import type { GroupReport, ValidationReport } from '../validation/types';
+import type { GroupReport, ValidationReport } from '../report/types';
 import { resolveDeployment } from '../k8s/managed-components';
 import type { BundleFiles } from '../fieldgroups/define';
 import { bundleFromRequest, parseValidateParams, type ValidateParams } from './bundle-input';

@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import type { ConfigMap } from '../config/values';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 
 /**
  * A Quay config bundle in memory: what `/conf/stack` holds. `files` are the other files by relative

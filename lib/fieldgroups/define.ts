@@ -2,7 +2,7 @@ import type { ConfigMap } from '../config/values';
 import type { Deployment } from '../k8s/managed-components';
 import type { QuayRelease } from '../schema/releases';
 import type { ProbeContext } from '../probes/context';
-import type { FieldGroupId, Finding } from '../validation/types';
+import type { FieldGroupId, Finding } from '../report/types';
 
 /** Files of the bundle by relative path: `ssl.cert`, `database.pem`, `extra_ca_certs/ca.crt`. */
 export type BundleFiles = ReadonlyMap<string, Uint8Array>;

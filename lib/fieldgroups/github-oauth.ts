@@ -1,7 +1,7 @@
 import { isObject, obj } from '../config/values';
 import { githubProbe } from '../probes/github';
-import { error, required, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, required, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import type { Probe, RuleContext } from './define';
 import { checkHttpUrl, checkLoginBindingField, requireString } from './value-checks';
 

@@ -1,6 +1,6 @@
 import { flag, isObject, obj } from '../config/values';
 import { gitlabProbe } from '../probes/oauth';
-import { required } from '../validation/findings';
+import { required } from '../report/findings';
 import { defineFieldGroup } from './define';
 import { checkHttpUrl, requireString } from './value-checks';
 

@@ -26,7 +26,7 @@ import { securityScanner } from './security-scanner';
 import { teamSyncing } from './team-syncing';
 import { timeMachine } from './time-machine';
 import { userVisibleSettings } from './user-visible-settings';
-import type { FieldGroupId } from '../validation/types';
+import type { FieldGroupId } from '../report/types';
 import type { FieldGroup } from './define';
 
 /** Every field group, in display order (server first, Schema last). */

@@ -1,7 +1,7 @@
 import { isObject, truthy } from '../config/values';
 import type { OidcProvider } from '../probes/oidc';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import {
   checkLoginBindingField,
   isHttpUrl,

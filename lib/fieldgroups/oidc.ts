@@ -1,7 +1,7 @@
 import { isObject, str, truthy } from '../config/values';
 import { oidcProbe } from '../probes/oidc';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup, type RuleContext } from './define';
 import { listProviders, providerRules, usableProviders } from './oidc-provider';
 

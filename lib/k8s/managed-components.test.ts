@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
-import type { ValidationReport } from '../validation/types';
+import type { ValidationReport } from '../report/types';
 import { deploymentFromList, operatorDefaults, parseComponentList, resolveDeployment } from './managed-components';
 
 const noFiles = new Map<string, Uint8Array>();

@@ -1,6 +1,6 @@
 import type { Probe } from '../fieldgroups/define';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { DEFAULT_ENDPOINTS, type ProbeContext } from './context';
 import { basicAuth, type ProbeHttpResponse } from './http';
 import { attempt, displayUrl, isFinding, publicEndpoint, slashJoin, trackStages } from './oauth-token';

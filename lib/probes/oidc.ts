@@ -1,7 +1,7 @@
 import { isObject, truthy } from '../config/values';
 import type { Probe } from '../fieldgroups/define';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { basicAuth } from './http';
 import {
   attempt,

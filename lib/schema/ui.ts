@@ -1,5 +1,5 @@
 import { ownerOfKey } from '../fieldgroups/index';
-import type { FieldGroupId } from '../validation/types';
+import type { FieldGroupId } from '../report/types';
 import { UI_SECTIONS, uiKeyNames, uiMetaFor, type SectionId, type UiKey } from './ui-meta';
 
 export { UI_SECTIONS, storageEngineNames, storageEngineUi, type ShowIf, type UiField, type UiKey, type UiSection, type Widget } from './ui-meta';

@@ -1,7 +1,7 @@
 import { nonEmpty, str, type ConfigMap } from '../../config/values';
 import { probeJwtGetUser, probeJwtQuery, probeJwtVerify, type JwtAuthTarget } from '../../probes/jwt-auth';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { defineFieldGroup, type BundleFiles, type Probe } from '../define';
 import { parseJwtPublicKey } from './public-key';
 

@@ -1,6 +1,10 @@
 /**
  * The validation report (design.md §4): the one shape the CLI (`--json`), the API (v2) and the
  * wizard all show. Plain data only, so it serialises as is.
+ *
+ * `lib/report/` is a leaf: it imports nothing else from the project, so every layer (bundle and
+ * config readers, probes, field groups, the pipeline, the wizard) can use these types without an
+ * arrow pointing back up (`test/layering.test.ts`).
  */
 
 /** How far a check got before it failed: config → dns → tcp → tls → auth → semantic. */
