@@ -1,4 +1,4 @@
-import type { BundleFiles } from '../fieldgroups/define';
+import type { BundleFiles } from '../bundle/types';
 
 /** Bundle files Quay adds to its trust store: `extra_ca_certs/*` and the flattened `extra_ca_cert_*`. */
 export function isExtraCaFile(name: string): boolean {

@@ -3,7 +3,8 @@ import { isExtraCaFile } from '../certs/trust';
 import { describeCertificate, parseCertificate, validityAt, type CertificateInfo } from '../certs/x509';
 import { error, warning } from '../report/findings';
 import type { Finding } from '../report/types';
-import { defineFieldGroup, type BundleFiles, type RuleContext } from './define';
+import type { BundleFiles } from '../bundle/types';
+import { defineFieldGroup, type RuleContext } from './define';
 import { HOST_TLS_FILES } from './host-settings';
 
 /** Service CA and certificate files Quay reads by name (quay-config-app.md §2, §5). */

@@ -2,10 +2,8 @@ import type { ConfigMap } from '../config/values';
 import type { Deployment } from '../k8s/managed-components';
 import type { QuayRelease } from '../schema/releases';
 import type { ProbeContext } from '../probes/context';
+import type { BundleFiles } from '../bundle/types';
 import type { FieldGroupId, Finding } from '../report/types';
-
-/** Files of the bundle by relative path: `ssl.cert`, `database.pem`, `extra_ca_certs/ca.crt`. */
-export type BundleFiles = ReadonlyMap<string, Uint8Array>;
 
 /** What offline rules see: the parsed config and the bundle's files. Pure data. */
 export interface RuleContext {

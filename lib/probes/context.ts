@@ -1,4 +1,4 @@
-import type { BundleFiles } from '../fieldgroups/define';
+import type { BundleFiles } from '../bundle/types';
 import type { Stage } from '../report/types';
 
 /**

@@ -1,5 +1,6 @@
 import type { ConfigMap } from '../config/values';
-import type { BundleFiles, FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
+import type { BundleFiles } from '../bundle/types';
+import type { FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
 import { fieldGroups, ownerOfKey } from '../fieldgroups/index';
 import { extraCaPems } from '../certs/trust';
 import { fileComponentProblems, groupManagement, operatorView, suppliedKeys, type Deployment, type OperatorProblem } from '../k8s/managed-components';

@@ -3,7 +3,7 @@ import { isObject, str } from '../../config/values';
 import type { PostgresTls, SslMode } from '../../probes/postgres';
 import { error, warning } from '../../report/findings';
 import type { Finding } from '../../report/types';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 import { bundleText } from './bundle-file';
 import { clientPair, commonArgFindings, rootCertFile } from './tls-files';
 

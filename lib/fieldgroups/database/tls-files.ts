@@ -4,7 +4,7 @@ import { str } from '../../config/values';
 import type { TrustAnchors } from '../../probes/postgres-tls';
 import { error, warning } from '../../report/findings';
 import type { Finding } from '../../report/types';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 import { resolveBundleFile } from './bundle-file';
 
 /**

@@ -4,7 +4,7 @@ import { extraCaPems } from '../../certs/trust';
 import type { CertificateInfo } from '../../certs/x509';
 import { warning } from '../../report/findings';
 import type { Finding } from '../../report/types';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 
 const CERT = 'ssl.cert';
 const WHY =

@@ -2,7 +2,8 @@ import { nonEmpty, str, type ConfigMap } from '../../config/values';
 import { probeJwtGetUser, probeJwtQuery, probeJwtVerify, type JwtAuthTarget } from '../../probes/jwt-auth';
 import { error, required, warning } from '../../report/findings';
 import type { Finding } from '../../report/types';
-import { defineFieldGroup, type BundleFiles, type Probe } from '../define';
+import type { BundleFiles } from '../../bundle/types';
+import { defineFieldGroup, type Probe } from '../define';
 import { parseJwtPublicKey } from './public-key';
 
 /** Quay reads the verification key from this bundle file (ExternalJWTAuthN.PUBLIC_KEY_FILENAME). */

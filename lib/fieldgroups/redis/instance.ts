@@ -3,7 +3,7 @@ import type { RedisTarget, RedisTls } from '../../probes/redis';
 import { error, required, warning } from '../../report/findings';
 import type { Finding } from '../../report/types';
 import { clientPair, rootCertFile } from '../database/tls-files';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 
 /**
  * One Redis instance of the config, checked with ITS OWN settings (config-tool checked
