@@ -11,7 +11,7 @@ import { DEFAULT_RELEASE, type QuayRelease } from '../schema/releases';
 import { releaseSchemaOverride } from '../schema/release-rules';
 import { fallbackHint } from '../schema/examples';
 import { error, warning } from '../report/findings';
-import { collectSecrets, redact } from './redact';
+import { collectSecrets, redact } from '../config/redact';
 import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from '../report/types';
 
 export const DEFAULT_TIMEOUT_MS = 5000;
