@@ -66,23 +66,24 @@ function cycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
       if (!edges.has(w)) continue;
       if (!index.has(w)) {
         visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
       } else if (onStack.has(w)) {
-        low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
       }
     }
     if (low.get(v) !== index.get(v)) return;
     const component: string[] = [];
-    let w: string;
+    let w: string | undefined;
     do {
-      w = stack.pop()!;
+      w = stack.pop();
+      if (w === undefined) break;
       onStack.delete(w);
       component.push(w);
     } while (w !== v);
     if (component.length > 1 || (edges.get(v) ?? []).includes(v)) found.push(component.sort());
   };
   for (const v of [...edges.keys()].sort()) if (!index.has(v)) visit(v);
-  return found.sort((a, b) => a[0]!.localeCompare(b[0]!));
+  return found.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
 
 /** `lib/fieldgroups/redis/index.ts` → `lib/fieldgroups`. */
