@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../lib/validation/run';
 import type { ConfigMap } from '../lib/config/values';
-import type { FieldGroupId, Finding } from '../lib/validation/types';
-import { FIELD_GROUP_IDS } from '../lib/validation/types';
+import type { FieldGroupId, Finding } from '../lib/report/types';
+import { FIELD_GROUP_IDS } from '../lib/report/types';
 
 /**
  * quay/config-tool's own Go test cases (test/fixtures/config-tool-cases/cases.json), each validated

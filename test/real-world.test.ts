@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundleFromPath } from '../lib/bundle/read';
 import { deploymentFromList, isComponentKind } from '../lib/k8s/managed-components';
-import { collectSecrets } from '../lib/validation/redact';
+import { collectSecrets } from '../lib/config/redact';
 import { validateConfig } from '../lib/validation/run';
-import type { ValidationReport } from '../lib/validation/types';
+import type { ValidationReport } from '../lib/report/types';
 
 /**
  * Configs real people published (Quay's own local-dev and test configs, docs, the operator's e2e and

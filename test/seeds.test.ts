@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main';
-import type { Finding, ValidationReport } from '../lib/validation/types';
+import type { Finding, ValidationReport } from '../lib/report/types';
 
 /**
  * Configs built from Quay's own documentation (shared/seeds/), validated offline through the CLI as

@@ -4,10 +4,10 @@
  */
 import { isObject } from '@/lib/config/values';
 import { configSchema, keySchema, storageEngineSchemas } from '@/lib/schema/schema';
-import { UI_SECTIONS, storageEngineNames, storageEngineUi, uiKeys } from '@/lib/schema/ui';
+import { UI_SECTIONS, storageEngineNames, storageEngineUi, uiKeys } from '@/lib/fieldgroups/ui-keys';
 import { uiKeyPatterns, uiMetaFor } from '@/lib/schema/ui-meta';
 import { ownerOfKey } from '@/lib/fieldgroups/index';
-import type { FieldGroupId } from '@/lib/validation/types';
+import type { FieldGroupId } from '@/lib/report/types';
 import type { SchemaNode } from '@/components/form/schema-node';
 import type { FormModel, ModelKey, ModelSection } from './form-model';
 

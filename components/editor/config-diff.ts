@@ -3,7 +3,7 @@
  * secrets are reported as changed or not, and a DB_URI is shown with its password masked.
  */
 import { isObject } from '@/lib/config/values';
-import { isSecretKeyName } from '@/lib/validation/redact';
+import { isSecretKeyName } from '@/lib/config/redact';
 import { maskDbUri, parseDbUri } from '@/components/form/db-uri';
 import type { ConfigObject, Files } from './editor-types';
 

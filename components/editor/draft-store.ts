@@ -2,7 +2,7 @@
  * The draft: everything the administrator entered, kept in this browser (localStorage) so that a
  * failed request, a server restart or a closed tab loses nothing. Passwords, keys and ssl.key must
  * not lie there in clear: the config, the files and the loaded YAML are sealed with AES-GCM under a
- * key the server gives to logged-in clients only (lib/server/draft-key). In clear are only what the
+ * key the server gives to logged-in clients only (lib/api/draft-key). In clear are only what the
  * start screen shows (origin, file name, host name, age, Quay release). Drafts expire after a week untouched and
  * are deleted on logout.
  */

@@ -6,7 +6,7 @@
  */
 import type { FieldSpec } from '@/components/form/field-spec';
 import { schemaProperties } from '@/components/form/schema-node';
-import type { Finding } from '@/lib/validation/types';
+import type { Finding } from '@/lib/report/types';
 import type { FormModel } from './form-model';
 import { FOLDED_KEYS } from './section-specs';
 

@@ -4,7 +4,7 @@
  * `schema/config.schema.json` + `schema/ui.json` (build-form-model.ts) and passed as props, so the
  * browser does not fetch or parse the full schema before the first paint.
  */
-import type { FieldGroupId } from '@/lib/validation/types';
+import type { FieldGroupId } from '@/lib/report/types';
 import type { SchemaNode } from '@/components/form/schema-node';
 import type { ShowIf } from '@/components/form/show-if';
 

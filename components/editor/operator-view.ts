@@ -5,7 +5,7 @@
  */
 import type { BundleJson } from '@/lib/api/contract';
 import { GROUPS_KEPT_WHEN_MANAGED, componentsOfReadonlyGroups, type ComponentKind } from '@/lib/k8s/managed-components';
-import type { FieldGroupId } from '@/lib/validation/types';
+import type { FieldGroupId } from '@/lib/report/types';
 
 export function operatorView(
   bundle: BundleJson,

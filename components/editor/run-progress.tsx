@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { GroupReport } from '@/lib/validation/types';
+import type { GroupReport } from '@/lib/report/types';
 import { StageSteps } from '@/components/form/stage-steps';
 import { Button } from '@/components/ui/button';
 import { CheckCircleIcon, CircleIcon, ErrorIcon, StopIcon, WarningIcon } from '@/components/ui/icons';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import type { Finding } from '@/lib/validation/types';
+import type { Finding } from '@/lib/report/types';
 import type { ServerConfigResponse } from '@/lib/api/contract';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';

@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/validation/types';
+import type { Finding } from '@/lib/report/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 

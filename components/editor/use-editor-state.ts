@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { BundleJson, ServerConfigResponse } from '@/lib/api/contract';
-import type { FieldGroupId } from '@/lib/validation/types';
+import type { FieldGroupId } from '@/lib/report/types';
 import { apiJson } from './api-client';
 import { assembleConfig, knownKeyTest, splitConfig, toBundleJson } from './config-bundle';
 import { saveDraft, type Draft } from './draft-store';

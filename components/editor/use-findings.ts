@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { FieldGroupId, GroupReport } from '@/lib/validation/types';
+import type { FieldGroupId, GroupReport } from '@/lib/report/types';
 import { flattenGroups, homeSection, type GroupFinding } from './findings';
 import type { FormModel } from './form-model';
 

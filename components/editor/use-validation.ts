@@ -2,8 +2,8 @@
 
 import { useCallback, useRef, useState } from 'react';
 import type { BundleJson } from '@/lib/api/contract';
-import type { FieldGroupId, GroupReport, ValidationReport } from '@/lib/validation/types';
-import { FIELD_GROUP_IDS } from '@/lib/validation/types';
+import type { FieldGroupId, GroupReport, ValidationReport } from '@/lib/report/types';
+import { FIELD_GROUP_IDS } from '@/lib/report/types';
 import { apiFetch, describeError } from './api-client';
 import { topKey } from './findings';
 

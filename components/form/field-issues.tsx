@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/validation/types';
+import type { Finding } from '@/lib/report/types';
 import { ErrorIcon, WarningIcon } from '@/components/ui/icons';
 import { StageSteps } from './stage-steps';
 

@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from 'react';
 import type { CertificateInfo } from '@/lib/api/contract';
-import type { Finding } from '@/lib/validation/types';
+import type { Finding } from '@/lib/report/types';
 import type { SchemaNode } from './schema-node';
 import type { ShowIf } from './show-if';
 

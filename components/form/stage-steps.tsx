@@ -1,4 +1,4 @@
-import { STAGES, type Stage } from '@/lib/validation/types';
+import { STAGES, type Stage } from '@/lib/report/types';
 
 const PROBE_STAGES = STAGES.filter((s) => s !== 'config');
 

@@ -1,6 +1,6 @@
 import type { FieldSpec } from './field-spec';
 import { schemaEnum, schemaItems, schemaProperties, schemaTypes } from './schema-node';
-import { isSecretKeyName } from '@/lib/validation/redact';
+import { isSecretKeyName } from '@/lib/config/redact';
 
 /**
  * Every widget the renderer knows. Closed on purpose: `schema-field.tsx` switches over it

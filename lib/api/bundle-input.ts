@@ -6,7 +6,7 @@ import { tooManyValues } from '../config/value-budget';
 import { MAX_UPLOAD_BYTES } from '../bundle/limits';
 import { bundleFromJson, readBundleFromBytes } from '../bundle/read';
 import type { Bundle } from '../bundle/types';
-import { isFieldGroupId, type FieldGroupId, type ValidationMode } from '../validation/types';
+import { isFieldGroupId, type FieldGroupId, type ValidationMode } from '../report/types';
 import { parseJsonBody, readBody, requireMediaType } from './body';
 import { ApiError } from './http';
 

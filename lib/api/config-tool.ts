@@ -1,4 +1,4 @@
-import type { ValidationMode, ValidationReport } from '../validation/types';
+import type { ValidationMode, ValidationReport } from '../report/types';
 
 /** quay/config-tool's validation error shape (`POST /api/v1/config/validate`). */
 export interface ConfigToolError {

@@ -2,7 +2,7 @@
  * Request/response shapes of the v2 API used by the wizard and by automation. Plain data types,
  * importable by UI code (no server-only imports here).
  */
-import type { Finding, FieldGroupId } from '../validation/types';
+import type { Finding, FieldGroupId } from '../report/types';
 
 /** A bundle as JSON: config-tool's shape plus the original YAML text (keeps comments on download). */
 export interface BundleJson {

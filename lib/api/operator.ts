@@ -6,7 +6,7 @@ import { fieldGroup } from '../fieldgroups';
 import { GROUPS_KEPT_WHEN_MANAGED } from '../k8s/managed-components';
 import { missingPodEnv, operatorEndpointProblem, registryNameFromPod } from '../k8s/operator-env';
 import { getServerState } from '../server/state';
-import { isFieldGroupId, type FieldGroupId } from '../validation/types';
+import { isFieldGroupId, type FieldGroupId } from '../report/types';
 import { readJsonBody } from './body';
 import { ApiError } from './http';
 

@@ -1,7 +1,7 @@
 import { validateConfig, type ValidationOptions } from '../validation/run';
-import type { GroupReport, ValidationReport } from '../validation/types';
+import type { GroupReport, ValidationReport } from '../report/types';
 import { resolveDeployment } from '../k8s/managed-components';
-import type { BundleFiles } from '../fieldgroups/define';
+import type { BundleFiles } from '../bundle/types';
 import { bundleFromRequest, parseValidateParams, type ValidateParams } from './bundle-input';
 import { configToolMode, toConfigToolErrors, type ConfigToolError } from './config-tool';
 import { acquire, inWorkSlot } from './work-queue';

@@ -1,7 +1,7 @@
 import { loadConfigYaml } from '../config/load';
 import { tooManyValues } from '../config/value-budget';
-import { warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { checkEntryName, displayName, EntryNameError, EXTRA_CA_DIR, isDesktopLitter, placementOf, type EntryName } from './entry-names';
 import { MAX_CONFIG_YAML_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_UNCOMPRESSED_BYTES } from './limits';
 import { BundleError, BundleTooLargeError, type Bundle } from './types';

@@ -1,6 +1,9 @@
 import type { Document } from 'yaml';
 import type { ConfigMap } from '../config/values';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
+
+/** Files of the bundle by relative path: `ssl.cert`, `database.pem`, `extra_ca_certs/ca.crt`. */
+export type BundleFiles = ReadonlyMap<string, Uint8Array>;
 
 /**
  * A Quay config bundle in memory: what `/conf/stack` holds. `files` are the other files by relative

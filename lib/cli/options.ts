@@ -1,6 +1,6 @@
 import { parseComponentList, type DeploymentRequest } from '../k8s/managed-components';
 import { parseRelease, QUAY_RELEASES, type QuayRelease } from '../schema/releases';
-import { FIELD_GROUP_IDS, isFieldGroupId, type FieldGroupId } from '../validation/types';
+import { FIELD_GROUP_IDS, isFieldGroupId, type FieldGroupId } from '../report/types';
 import { UsageError } from './usage';
 
 /** `--groups Database,Redis`: every name must be a field group (design.md §3). */

@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../validation/types';
+import type { ValidationReport } from '../report/types';
 
 const MARK = { ok: 'ok     ', warning: 'warning', error: 'ERROR  ', skipped: 'skipped' } as const;
 

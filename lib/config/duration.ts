@@ -1,5 +1,5 @@
-import { error, warning } from '../validation/findings';
-import type { Finding, Severity } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding, Severity } from '../report/types';
 import { isObject } from './values';
 
 /**

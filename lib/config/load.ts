@@ -1,7 +1,7 @@
 import { explainYamlError } from './yaml-errors';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Tags } from 'yaml';
-import { warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { isObject, type ConfigMap } from './values';
 
 /** Most aliases a config.yaml may expand (YAML "billion laughs" protection). */

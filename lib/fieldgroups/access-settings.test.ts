@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { accessSettings } from './access-settings';
 
 const ctx = (config: ConfigMap) => ({ config, files: new Map<string, Uint8Array>(), now: new Date('2026-06-01T00:00:00Z') });

@@ -1,7 +1,7 @@
 import { checkDuration } from '../config/duration';
 import { flag, str, truthy, type ConfigMap } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 import { usableProviders } from './oidc-provider';
 

@@ -1,6 +1,6 @@
 import { flag, isObject } from '../config/values';
-import { error, required, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, required, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 import { unknownLocation } from './distributed-storage/cross-checks';
 

@@ -1,7 +1,7 @@
 import { parseDuration } from '../config/duration';
 import { flag, has, str, type ConfigMap } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 
 const KEYS = ['FEATURE_APP_SPECIFIC_TOKENS', 'APP_SPECIFIC_TOKEN_EXPIRATION', 'EXPIRED_APP_SPECIFIC_TOKEN_GC'] as const;

@@ -1,6 +1,6 @@
-import { flag, isObject, obj } from '../config/values';
-import { bitbucketProbe } from '../probes/oauth';
-import { required } from '../validation/findings';
+import { flag, isObject, obj, str } from '../config/values';
+import { probeBitbucket, type OAuthClientTarget } from '../probes/oauth';
+import { required } from '../report/findings';
 import { defineFieldGroup } from './define';
 import { requireString } from './value-checks';
 
@@ -29,6 +29,12 @@ export const bitbucketBuildTrigger = defineFieldGroup({
   },
   probes: ({ config }) => {
     const value = obj(config, KEY);
-    return value ? [bitbucketProbe(value)] : [];
+    if (!value) return [];
+    const target: OAuthClientTarget = {
+      key: KEY,
+      clientId: str(value, 'CONSUMER_KEY')?.trim() ?? '',
+      clientSecret: str(value, 'CONSUMER_SECRET')?.trim() ?? '',
+    };
+    return [{ name: `Bitbucket (${KEY})`, fields: [`${KEY}.CONSUMER_KEY`, `${KEY}.CONSUMER_SECRET`], run: (ctx) => probeBitbucket(target, ctx) }];
   },
 });

@@ -1,6 +1,6 @@
 import { flag, isObject } from '../config/values';
-import { error } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding } from '../report/types';
 import { executorListRules, executorRules } from './build-executors';
 import { defineFieldGroup } from './define';
 import { checkPositiveInt, optionalString, requireString, typeFinding } from './value-checks';

@@ -1,9 +1,10 @@
 import { fileText, looksLikeDer, pemBlocks } from '../certs/pem';
 import { isExtraCaFile } from '../certs/trust';
 import { describeCertificate, parseCertificate, validityAt, type CertificateInfo } from '../certs/x509';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
-import { defineFieldGroup, type BundleFiles, type RuleContext } from './define';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
+import type { BundleFiles } from '../bundle/types';
+import { defineFieldGroup, type RuleContext } from './define';
 import { HOST_TLS_FILES } from './host-settings';
 
 /** Service CA and certificate files Quay reads by name (quay-config-app.md §2, §5). */

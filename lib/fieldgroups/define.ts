@@ -2,10 +2,8 @@ import type { ConfigMap } from '../config/values';
 import type { Deployment } from '../k8s/managed-components';
 import type { QuayRelease } from '../schema/releases';
 import type { ProbeContext } from '../probes/context';
-import type { FieldGroupId, Finding } from '../validation/types';
-
-/** Files of the bundle by relative path: `ssl.cert`, `database.pem`, `extra_ca_certs/ca.crt`. */
-export type BundleFiles = ReadonlyMap<string, Uint8Array>;
+import type { BundleFiles } from '../bundle/types';
+import type { FieldGroupId, Finding } from '../report/types';
 
 /** What offline rules see: the parsed config and the bundle's files. Pure data. */
 export interface RuleContext {
@@ -33,8 +31,8 @@ export interface Probe {
  * A field group (design.md §3): the keys it owns, when it applies, its offline rules and its live
  * probes. Rules are pure and synchronous; a wrong type anywhere is a finding, never a throw.
  */
-export interface FieldGroup {
-  id: FieldGroupId;
+export interface FieldGroup<Id extends FieldGroupId = FieldGroupId> {
+  id: Id;
   title: string;
   /** Top-level keys this group owns (schema type errors on them are reported by this group). */
   keys: readonly string[];
@@ -46,7 +44,10 @@ export interface FieldGroup {
   probes?(ctx: RuleContext): Probe[];
 }
 
-/** Identity helper that gives every group module the same checked shape. */
-export function defineFieldGroup(group: FieldGroup): FieldGroup {
+/**
+ * Identity helper that gives every group module the same checked shape. It keeps the literal `id`
+ * (`FieldGroup<'Redis'>`), so the registry can check that it holds one group per id.
+ */
+export function defineFieldGroup<const Id extends FieldGroupId>(group: FieldGroup<Id>): FieldGroup<Id> {
   return group;
 }

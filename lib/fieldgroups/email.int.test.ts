@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
-import type { GroupReport } from '../validation/types';
+import type { GroupReport } from '../report/types';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 
 const h = inject('harness');

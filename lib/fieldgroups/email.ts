@@ -1,7 +1,7 @@
 import { flag, has, int, nonEmpty, str } from '../config/values';
 import { probeSmtp } from '../probes/smtp';
-import { error, required, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, required, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup, type Probe, type RuleContext } from './define';
 
 /**

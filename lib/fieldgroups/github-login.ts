@@ -1,6 +1,6 @@
 import { flag, obj } from '../config/values';
-import { warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup, type RuleContext } from './define';
 import { githubProbes, githubRules } from './github-oauth';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { gitHubBuildTrigger } from './github-build-trigger';
 import { gitHubLogin } from './github-login';
 

@@ -1,7 +1,7 @@
-import { isObject, obj } from '../config/values';
-import { githubProbe } from '../probes/github';
-import { error, required, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { isObject, obj, str } from '../config/values';
+import { probeGitHub, type GitHubTarget } from '../probes/github';
+import { error, required, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import type { Probe, RuleContext } from './define';
 import { checkHttpUrl, checkLoginBindingField, requireString } from './value-checks';
 
@@ -78,5 +78,20 @@ function orgRestriction(value: Record<string, unknown>, key: GitHubConfigKey): F
 export function githubProbes(ctx: RuleContext, key: GitHubConfigKey): Probe[] {
   const value = obj(ctx.config, key);
   if (!value) return [];
-  return [githubProbe(key, value)];
+  const orgs = value.ORG_RESTRICT === true && Array.isArray(value.ALLOWED_ORGANIZATIONS) ? value.ALLOWED_ORGANIZATIONS : [];
+  const target: GitHubTarget = {
+    key,
+    endpoint: str(value, 'GITHUB_ENDPOINT')?.trim(),
+    apiEndpoint: str(value, 'API_ENDPOINT')?.trim(),
+    clientId: str(value, 'CLIENT_ID')?.trim() ?? '',
+    clientSecret: str(value, 'CLIENT_SECRET')?.trim() ?? '',
+    organizations: orgs.flatMap((name, index) => (typeof name === 'string' ? [{ name, index }] : [])),
+  };
+  return [
+    {
+      name: `GitHub (${key})`,
+      fields: [`${key}.GITHUB_ENDPOINT`, `${key}.API_ENDPOINT`, `${key}.CLIENT_ID`, `${key}.CLIENT_SECRET`],
+      run: (probeCtx) => probeGitHub(target, probeCtx),
+    },
+  ];
 }

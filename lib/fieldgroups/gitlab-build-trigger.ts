@@ -1,6 +1,7 @@
-import { flag, isObject, obj } from '../config/values';
-import { gitlabProbe } from '../probes/oauth';
-import { required } from '../validation/findings';
+import { flag, isObject, obj, str } from '../config/values';
+import { probeGitLab, type GitLabTarget } from '../probes/oauth';
+import { quayRedirectUri } from '../probes/oauth-token';
+import { required } from '../report/findings';
 import { defineFieldGroup } from './define';
 import { checkHttpUrl, requireString } from './value-checks';
 
@@ -42,6 +43,20 @@ export const gitLabBuildTrigger = defineFieldGroup({
   },
   probes: ({ config }) => {
     const value = obj(config, KEY);
-    return value ? [gitlabProbe(config, value)] : [];
+    if (!value) return [];
+    const target: GitLabTarget = {
+      key: KEY,
+      endpoint: str(value, 'GITLAB_ENDPOINT')?.trim(),
+      clientId: str(value, 'CLIENT_ID')?.trim() ?? '',
+      clientSecret: str(value, 'CLIENT_SECRET')?.trim() ?? '',
+      redirectUri: quayRedirectUri(config, 'gitlab', '/trigger'),
+    };
+    return [
+      {
+        name: `GitLab (${KEY})`,
+        fields: [`${KEY}.GITLAB_ENDPOINT`, `${KEY}.CLIENT_ID`, `${KEY}.CLIENT_SECRET`],
+        run: (ctx) => probeGitLab(target, ctx),
+      },
+    ];
   },
 });

@@ -1,6 +1,7 @@
-import { flag, isObject, obj } from '../config/values';
-import { googleProbe } from '../probes/oauth';
-import { required } from '../validation/findings';
+import { flag, isObject, obj, str } from '../config/values';
+import { probeGoogle, type GoogleTarget } from '../probes/oauth';
+import { quayRedirectUri } from '../probes/oauth-token';
+import { required } from '../report/findings';
 import { defineFieldGroup } from './define';
 import { checkLoginBindingField, requireString } from './value-checks';
 
@@ -24,6 +25,13 @@ export const googleLogin = defineFieldGroup({
   },
   probes: ({ config }) => {
     const value = obj(config, KEY);
-    return value ? [googleProbe(config, value)] : [];
+    if (!value) return [];
+    const target: GoogleTarget = {
+      key: KEY,
+      clientId: str(value, 'CLIENT_ID')?.trim() ?? '',
+      clientSecret: str(value, 'CLIENT_SECRET')?.trim() ?? '',
+      redirectUri: quayRedirectUri(config, 'google'),
+    };
+    return [{ name: `Google (${KEY})`, fields: [`${KEY}.CLIENT_ID`, `${KEY}.CLIENT_SECRET`], run: (ctx) => probeGoogle(target, ctx) }];
   },
 });

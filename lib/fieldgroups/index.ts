@@ -26,11 +26,38 @@ import { securityScanner } from './security-scanner';
 import { teamSyncing } from './team-syncing';
 import { timeMachine } from './time-machine';
 import { userVisibleSettings } from './user-visible-settings';
-import type { FieldGroupId } from '../validation/types';
+import type { FieldGroupId } from '../report/types';
 import type { FieldGroup } from './define';
 
+/** The ids of a list of groups, element by element. */
+type IdsOf<G extends readonly FieldGroup[]> = { [I in keyof G]: G[I]['id'] };
+
+/** The ids that occur more than once in a tuple of ids. */
+type Repeated<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest]
+  ? (Head extends Rest[number] ? Head : never) | Repeated<Rest>
+  : never;
+
+/**
+ * Accepts the list only when it holds exactly one group per `FieldGroupId`: otherwise the argument
+ * must also be `{ missing: … }` or `{ repeated: … }`, and the compile error names the ids at fault.
+ */
+type OnePerId<G extends readonly FieldGroup[]> = [Exclude<FieldGroupId, G[number]['id']>] extends [never]
+  ? [Repeated<IdsOf<G>>] extends [never]
+    ? unknown
+    : { repeated: Repeated<IdsOf<G>> }
+  : { missing: Exclude<FieldGroupId, G[number]['id']> };
+
+/**
+ * The registry: `FIELD_GROUP_IDS` (`lib/report/types.ts`) is the list of ids, because the report
+ * types, the API schema and the wizard need them and `lib/report/` may not import the groups; this
+ * function makes the compiler hold the registry to that list (`index.test.ts` checks it again).
+ */
+export function registerFieldGroups<const G extends readonly FieldGroup[]>(groups: G & OnePerId<G>): G {
+  return groups;
+}
+
 /** Every field group, in display order (server first, Schema last). */
-export const fieldGroups: readonly FieldGroup[] = [
+export const fieldGroups = registerFieldGroups([
   hostSettings,
   secretKeys,
   caCertificates,
@@ -59,7 +86,7 @@ export const fieldGroups: readonly FieldGroup[] = [
   userVisibleSettings,
   quayDocumentation,
   schema,
-];
+]);
 
 const byId = new Map(fieldGroups.map((g) => [g.id, g]));
 

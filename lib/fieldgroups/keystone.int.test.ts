@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 
 interface KeystoneInfo {

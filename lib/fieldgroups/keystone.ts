@@ -1,7 +1,7 @@
 import { probeKeystone, type KeystoneTarget } from '../probes/keystone';
 import { nonEmpty, str, type ConfigMap } from '../config/values';
-import { error, required, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, required, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

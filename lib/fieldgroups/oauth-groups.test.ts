@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { bitbucketBuildTrigger } from './bitbucket-build-trigger';
 import type { FieldGroup } from './define';
 import { gitLabBuildTrigger } from './gitlab-build-trigger';

@@ -1,7 +1,8 @@
 import { isObject, truthy } from '../config/values';
-import type { OidcProvider } from '../probes/oidc';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import type { OidcTarget } from '../probes/oidc';
+import { quayRedirectUri } from '../probes/oauth-token';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import {
   checkLoginBindingField,
   isHttpUrl,
@@ -156,7 +157,32 @@ export function listProviders(config: Record<string, unknown>): { key: string; i
     .map((key) => ({ key, id: key.slice(0, key.indexOf('_')).toLowerCase(), value: config[key] }));
 }
 
+/** One `<ID>_LOGIN_CONFIG` provider: its key, Quay's service id and its (object) config. */
+export interface OidcProvider {
+  key: string;
+  /** Text before the first `_`, lower-cased: Quay's service id, used in the redirect URI. */
+  id: string;
+  cfg: Record<string, unknown>;
+}
+
 /** Providers that can be probed. */
 export function usableProviders(config: Record<string, unknown>): OidcProvider[] {
   return listProviders(config).flatMap(({ key, id, value }) => (isUsableProvider(key, value) ? [{ key, id, cfg: value }] : []));
+}
+
+/** What the OIDC probe needs of one usable provider (and of the config around it). */
+export function oidcTarget(config: Record<string, unknown>, p: OidcProvider): OidcTarget {
+  const { cfg } = p;
+  return {
+    key: p.key,
+    server: typeof cfg.OIDC_SERVER === 'string' ? cfg.OIDC_SERVER.trim() : '',
+    verify: !truthy(cfg.DEBUGGING),
+    clientId: typeof cfg.CLIENT_ID === 'string' ? cfg.CLIENT_ID.trim() : '',
+    clientSecret: typeof cfg.CLIENT_SECRET === 'string' ? cfg.CLIENT_SECRET : '',
+    publicClient: truthy(cfg.PUBLIC_CLIENT),
+    issuerOverridden: cfg.OIDC_ISSUER !== undefined || cfg.OIDC_ISSUERS !== undefined,
+    loginScopes: Array.isArray(cfg.LOGIN_SCOPES) ? cfg.LOGIN_SCOPES.filter((s): s is string => typeof s === 'string') : [],
+    mailing: truthy(config.FEATURE_MAILING),
+    redirectUri: quayRedirectUri(config, p.id),
+  };
 }

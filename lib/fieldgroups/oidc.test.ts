@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { oidc } from './oidc';
 import { quayReservedPrefix } from './oidc-provider';
 

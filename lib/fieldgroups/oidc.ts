@@ -1,9 +1,9 @@
 import { isObject, str, truthy } from '../config/values';
-import { oidcProbe } from '../probes/oidc';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { probeOidc } from '../probes/oidc';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup, type RuleContext } from './define';
-import { listProviders, providerRules, usableProviders } from './oidc-provider';
+import { listProviders, oidcTarget, providerRules, usableProviders } from './oidc-provider';
 
 /**
  * OIDC login providers: every `<ID>_LOGIN_CONFIG` block other than GitHub's and Google's is an
@@ -18,7 +18,15 @@ export const oidc = defineFieldGroup({
   skipReason: ({ config }) =>
     listProviders(config).length === 0 && config.AUTHENTICATION_TYPE !== 'OIDC' ? 'no OIDC provider (<ID>_LOGIN_CONFIG) is configured' : null,
   rules: (ctx) => [...listProviders(ctx.config).flatMap((p) => providerRules(p.key, p.value)), ...globalRules(ctx)],
-  probes: ({ config }) => usableProviders(config).map((p) => oidcProbe(config, p)),
+  probes: ({ config }) =>
+    usableProviders(config).map((p) => {
+      const target = oidcTarget(config, p);
+      return {
+        name: `OIDC provider ${p.key}`,
+        fields: [`${p.key}.OIDC_SERVER`, `${p.key}.CLIENT_ID`, `${p.key}.CLIENT_SECRET`],
+        run: (ctx) => probeOidc(target, ctx),
+      };
+    }),
 });
 
 /** Rules across providers: service ids, and OIDC as the authentication backend. */

@@ -1,6 +1,6 @@
 import { flag } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 import { checkPositiveInt } from './value-checks';
 

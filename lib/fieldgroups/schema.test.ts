@@ -5,7 +5,7 @@ import { loadConfigYaml } from '../config/load';
 import type { ConfigMap } from '../config/values';
 import { checkAgainstSchema } from '../schema/check';
 import { validateConfig } from '../validation/run';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { schema } from './schema';
 
 const rules = (config: ConfigMap) => schema.rules({ config, files: new Map(), now: new Date() });

@@ -1,8 +1,8 @@
 import type { ConfigMap } from '../config/values';
 import { deprecatedKeys, isEnvironmentSetting, isKnownKey, isUpperCaseKey, notReadByQuay, suggestKey } from '../schema/keys';
 import { DEFAULT_RELEASE, isListedBy, keyPresence, releaseName, type QuayRelease } from '../schema/releases';
-import { warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 
 /** More unknown keys than this are summarised in one finding (a pasted Helm values file, say). */

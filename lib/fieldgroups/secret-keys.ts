@@ -1,6 +1,6 @@
 import { has, nonEmpty } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup, type RuleContext } from './define';
 
 /** Below this many characters a secret key is called short (a UUID has 36, a 256-bit decimal ~77). */

@@ -1,8 +1,8 @@
 import { MIN_PSK_BYTES, decodeStandardBase64 } from '../keys/psk';
 import { flag, has, nonEmpty, num, str, truthy } from '../config/values';
 import { probeClairV2, probeClairV4 } from '../probes/clair';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup, type Probe, type RuleContext } from './define';
 
 const V4 = 'SECURITY_SCANNER_V4_ENDPOINT';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import { teamSyncing } from './team-syncing';
 
 const ctx = (config: ConfigMap) => ({ config, files: new Map<string, Uint8Array>(), now: new Date() });

@@ -1,6 +1,6 @@
 import { str, truthy, type ConfigMap } from '../config/values';
-import { warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 
 /** Authentication types whose users backend can list group members (data/users/*.py `iterate_group_members`). */

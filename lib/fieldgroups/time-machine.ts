@@ -1,7 +1,7 @@
 import { parseDuration } from '../config/duration';
 import { arr, str, type ConfigMap } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 
 /** Quay's defaults (config.py), used when the keys are absent. */

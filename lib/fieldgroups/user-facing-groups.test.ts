@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import type { FieldGroup } from './define';
 import { quayDocumentation } from './quay-documentation';
 import { isHostPort, repoMirror } from './repo-mirror';

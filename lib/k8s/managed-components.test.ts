@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../config/values';
 import { validateConfig } from '../validation/run';
-import type { ValidationReport } from '../validation/types';
+import type { ValidationReport } from '../report/types';
 import { componentsOfReadonlyGroups, deploymentFromList, operatorDefaults, parseComponentList, resolveDeployment } from './managed-components';
 import { stripManagedKeys } from '../api/operator';
 

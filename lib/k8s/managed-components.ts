@@ -1,6 +1,6 @@
-import type { BundleFiles } from '../fieldgroups/define';
+import type { BundleFiles } from '../bundle/types';
 import type { ConfigMap } from '../config/values';
-import type { FieldGroupId } from '../validation/types';
+import type { FieldGroupId } from '../report/types';
 
 /**
  * The QuayRegistry components of Quay's operator (quay/quay-operator `apis/quay/v1/

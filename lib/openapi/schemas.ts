@@ -1,10 +1,10 @@
 import { COMPONENT_KINDS } from '../k8s/managed-components';
 import { QUAY_RELEASES } from '../schema/releases';
-import { FIELD_GROUP_IDS, STAGES } from '../validation/types';
+import { FIELD_GROUP_IDS, STAGES } from '../report/types';
 import { schemaRef, type JsonSchema } from './types';
 
 /**
- * Component schemas: the JSON shapes of the API (lib/validation/types.ts, lib/api/contract.ts,
+ * Component schemas: the JSON shapes of the API (lib/report/types.ts, lib/api/contract.ts,
  * lib/bundle/json.ts), with enums taken from the code so they cannot drift. Objects are closed
  * (`additionalProperties: false`) so the contract test notices a field added in code but not here.
  */

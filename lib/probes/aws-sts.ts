@@ -1,5 +1,5 @@
-import { error } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding } from '../report/types';
 import { signAwsRequest, type AwsCredentials } from './aws-sigv4';
 import type { ProbeContext } from './context';
 import { probeHttp } from './http';

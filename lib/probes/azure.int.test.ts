@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 import { azuriteInfo } from '../../test/harness/services/azurite';
 import { validateConfig } from '../validation/run';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 
 /** AzureStorage's live check against Azurite (test/harness/services/azurite.ts), which checks signatures. */
 

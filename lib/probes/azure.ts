@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { error } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding } from '../report/types';
 import type { ProbeContext } from './context';
 import { probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';

@@ -1,5 +1,5 @@
-import { error } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { probeHttp, serviceWords } from './http';
 import { networkFinding } from './net';

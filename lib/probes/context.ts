@@ -1,5 +1,5 @@
-import type { BundleFiles } from '../fieldgroups/define';
-import type { Stage } from '../validation/types';
+import type { BundleFiles } from '../bundle/types';
+import type { Stage } from '../report/types';
 
 /**
  * Everything a probe needs, as data. Probes honour `signal` (aborted at their deadline or when the

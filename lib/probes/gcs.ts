@@ -1,4 +1,4 @@
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 import type { ProbeContext } from './context';
 import { probeS3Storage, type S3ProbeFields } from './s3';
 

@@ -1,6 +1,5 @@
-import type { Probe } from '../fieldgroups/define';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { DEFAULT_ENDPOINTS, type ProbeContext } from './context';
 import { basicAuth, type ProbeHttpResponse } from './http';
 import { attempt, displayUrl, isFinding, publicEndpoint, slashJoin, trackStages } from './oauth-token';
@@ -14,46 +13,51 @@ import { attempt, displayUrl, isFinding, publicEndpoint, slashJoin, trackStages 
 /** Most organizations checked (each is one request). */
 const MAX_ORGS = 20;
 
-/** The probe for `GITHUB_LOGIN_CONFIG` or `GITHUB_TRIGGER_CONFIG` (already checked by the rules). */
-export function githubProbe(key: string, cfg: Record<string, unknown>): Probe {
-  const str = (k: string) => {
-    const v = cfg[k];
-    return typeof v === 'string' ? v.trim() : undefined;
-  };
-  const endpointField = str('API_ENDPOINT') !== undefined ? `${key}.API_ENDPOINT` : `${key}.GITHUB_ENDPOINT`;
-  const credentialFields = [`${key}.CLIENT_ID`, `${key}.CLIENT_SECRET`];
-  return {
-    name: `GitHub (${key})`,
-    fields: [`${key}.GITHUB_ENDPOINT`, `${key}.API_ENDPOINT`, ...credentialFields],
-    run: async (probeCtx) => {
-      const tracked = trackStages(probeCtx);
-      const api = githubApiUrl(str('GITHUB_ENDPOINT'), str('API_ENDPOINT'), probeCtx);
-      const clientId = str('CLIENT_ID') ?? '';
-      const auth = { authorization: basicAuth(clientId, str('CLIENT_SECRET') ?? '') };
-      const name = `GitHub (${key})`;
+/** One GitHub OAuth block (`GITHUB_LOGIN_CONFIG` or `GITHUB_TRIGGER_CONFIG`), as its field group reads it. */
+export interface GitHubTarget {
+  key: string;
+  /** `GITHUB_ENDPOINT` (trimmed), when it is a string. */
+  endpoint?: string;
+  /** `API_ENDPOINT` (trimmed), when it is a string. */
+  apiEndpoint?: string;
+  clientId: string;
+  clientSecret: string;
+  /** With `ORG_RESTRICT: true`: the names in `ALLOWED_ORGANIZATIONS`, with their index in that list. */
+  organizations: { name: string; index: number }[];
+}
 
-      const root = await attempt(api, { headers: auth }, tracked, [endpointField]);
-      if (isFinding(root)) return [root];
-      if (root.headers['x-github-request-id'] === undefined) {
-        return [
-          error(endpointField, `${name}: ${displayUrl(api)} is not a GitHub (Enterprise) API: no X-GitHub-Request-Id header in its HTTP ${root.status} answer`, {
-            code: 'not-github',
-            stage: 'semantic',
-            hint: 'for github.com use API_ENDPOINT: https://api.github.com/; for GitHub Enterprise https://<host>/api/v3/',
-          }),
-        ];
-      }
-      const creds = await checkClient(api, clientId, auth, tracked, name, endpointField, credentialFields);
-      if (creds.some((f) => f.severity === 'error')) return creds;
-      const orgs = cfg.ORG_RESTRICT === true && Array.isArray(cfg.ALLOWED_ORGANIZATIONS) ? cfg.ALLOWED_ORGANIZATIONS : [];
-      const orgFindings = await Promise.all(
-        orgs.slice(0, MAX_ORGS).map((org, i) =>
-          typeof org === 'string' ? checkOrg(api, org, auth, tracked, `${key}.ALLOWED_ORGANIZATIONS[${i}]`, name) : Promise.resolve([]),
-        ),
-      );
-      return [...creds, ...orgFindings.flat()];
-    },
-  };
+/**
+ * Checks one GitHub OAuth block (already checked by the rules): the API endpoint, the client
+ * credentials, then each allowed organization (the first `MAX_ORGS` entries of the list).
+ */
+export async function probeGitHub(t: GitHubTarget, probeCtx: ProbeContext): Promise<Finding[]> {
+  const key = t.key;
+  const endpointField = t.apiEndpoint !== undefined ? `${key}.API_ENDPOINT` : `${key}.GITHUB_ENDPOINT`;
+  const credentialFields = [`${key}.CLIENT_ID`, `${key}.CLIENT_SECRET`];
+  const tracked = trackStages(probeCtx);
+  const api = githubApiUrl(t.endpoint, t.apiEndpoint, probeCtx);
+  const auth = { authorization: basicAuth(t.clientId, t.clientSecret) };
+  const name = `GitHub (${key})`;
+
+  const root = await attempt(api, { headers: auth }, tracked, [endpointField]);
+  if (isFinding(root)) return [root];
+  if (root.headers['x-github-request-id'] === undefined) {
+    return [
+      error(endpointField, `${name}: ${displayUrl(api)} is not a GitHub (Enterprise) API: no X-GitHub-Request-Id header in its HTTP ${root.status} answer`, {
+        code: 'not-github',
+        stage: 'semantic',
+        hint: 'for github.com use API_ENDPOINT: https://api.github.com/; for GitHub Enterprise https://<host>/api/v3/',
+      }),
+    ];
+  }
+  const creds = await checkClient(api, t.clientId, auth, tracked, name, endpointField, credentialFields);
+  if (creds.some((f) => f.severity === 'error')) return creds;
+  const orgFindings = await Promise.all(
+    t.organizations
+      .filter((org) => org.index < MAX_ORGS)
+      .map((org) => checkOrg(api, org.name, auth, tracked, `${key}.ALLOWED_ORGANIZATIONS[${org.index}]`, name)),
+  );
+  return [...creds, ...orgFindings.flat()];
 }
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import type { errors as JoseErrors } from 'jose';
 import { isObject } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { basicAuth, probeHttp, type ProbeHttpResponse } from './http';
 import { networkFinding } from './net';

@@ -1,6 +1,6 @@
 import { isObject } from '../config/values';
-import { error, warning } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { probeHttp, serviceWords, type ProbeHttpResponse } from './http';
 import { networkFinding } from './net';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 import { validateConfig } from '../validation/run';
-import type { Finding, GroupReport } from '../validation/types';
+import type { Finding, GroupReport } from '../report/types';
 
 /** The MySQL probe against the harness' real MariaDB 10.11 (TLS with the harness certificate). */
 

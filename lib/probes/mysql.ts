@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type mysql from 'mysql2/promise';
-import { error } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { abortError, connect, firstLine, networkFinding } from './net';
 import { anchorPems, type TrustAnchors } from './postgres-tls';

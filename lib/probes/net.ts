@@ -1,8 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import dns from 'node:dns/promises';
-import { error } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 import { oauthInfo } from '../../test/harness/services/oauth';
 import { validateConfig } from '../validation/run';
-import type { FieldGroupId, Finding } from '../validation/types';
+import type { FieldGroupId, Finding } from '../report/types';
 import type { PublicEndpoints } from './context';
 
 /** GitLab, Google and Bitbucket probes against the local fakes (test/harness/services/oauth.ts). */

@@ -1,5 +1,5 @@
-import type { Probe } from '../fieldgroups/define';
-import { DEFAULT_ENDPOINTS } from './context';
+import type { Finding } from '../report/types';
+import { DEFAULT_ENDPOINTS, type ProbeContext } from './context';
 import { basicAuth } from './http';
 import {
   attempt,
@@ -9,7 +9,6 @@ import {
   FORM_HEADERS,
   isFinding,
   publicEndpoint,
-  quayRedirectUri,
   slashJoin,
   trackStages,
 } from './oauth-token';
@@ -22,89 +21,81 @@ import {
  * every request has a deadline and the public hosts come from `ctx.endpoints`.
  */
 
-function text(cfg: Record<string, unknown>, key: string): string {
-  const v = cfg[key];
-  return typeof v === 'string' ? v.trim() : '';
+/** The client credentials of one OAuth config block, as its field group reads them (trimmed). */
+export interface OAuthClientTarget {
+  /** The config key of the block, e.g. `GOOGLE_LOGIN_CONFIG`. */
+  key: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** A GitLab trigger client: the block's `GITLAB_ENDPOINT` and Quay's trigger redirect URI too. */
+export interface GitLabTarget extends OAuthClientTarget {
+  /** `GITLAB_ENDPOINT` as configured (trimmed), when it is a string. */
+  endpoint?: string;
+  redirectUri: string;
+}
+
+/** A Google login client and Quay's redirect URI for it. */
+export interface GoogleTarget extends OAuthClientTarget {
+  redirectUri: string;
 }
 
 /**
  * GitLab (oauth/services/gitlab.py): `POST <GITLAB_ENDPOINT>/oauth/token` with the credentials in
  * the form, as Quay sends them, and Quay's trigger redirect URI.
  */
-export function gitlabProbe(config: Record<string, unknown>, cfg: Record<string, unknown>): Probe {
-  const key = 'GITLAB_TRIGGER_CONFIG';
-  const name = `GitLab (${key})`;
-  const credentialFields = [`${key}.CLIENT_ID`, `${key}.CLIENT_SECRET`];
-  const endpointField = `${key}.GITLAB_ENDPOINT`;
-  return {
-    name,
-    fields: [endpointField, ...credentialFields],
-    run: async (ctx) => {
-      const tracked = trackStages(ctx);
-      const configured = typeof cfg.GITLAB_ENDPOINT === 'string' ? cfg.GITLAB_ENDPOINT.trim() : undefined;
-      const base = publicEndpoint(configured, DEFAULT_ENDPOINTS.gitlab, ctx.endpoints.gitlab);
-      const tokenUrl = slashJoin(base, 'oauth/token');
-      const redirectUri = quayRedirectUri(config, 'gitlab', '/trigger');
-      const body = form({
-        code: BOGUS_CODE,
-        client_id: text(cfg, 'CLIENT_ID'),
-        client_secret: text(cfg, 'CLIENT_SECRET'),
-        grant_type: 'authorization_code',
-        redirect_uri: redirectUri,
-      });
-      const res = await attempt(tokenUrl, { method: 'POST', headers: FORM_HEADERS, body }, tracked, [endpointField]);
-      if (isFinding(res)) return [res];
-      return exchangeFindings(res, { name, credentialFields, endpointFields: [endpointField], tokenUrl, redirectUri });
-    },
-  };
+export async function probeGitLab(t: GitLabTarget, ctx: ProbeContext): Promise<Finding[]> {
+  const name = `GitLab (${t.key})`;
+  const credentialFields = [`${t.key}.CLIENT_ID`, `${t.key}.CLIENT_SECRET`];
+  const endpointField = `${t.key}.GITLAB_ENDPOINT`;
+  const tracked = trackStages(ctx);
+  const base = publicEndpoint(t.endpoint, DEFAULT_ENDPOINTS.gitlab, ctx.endpoints.gitlab);
+  const tokenUrl = slashJoin(base, 'oauth/token');
+  const body = form({
+    code: BOGUS_CODE,
+    client_id: t.clientId,
+    client_secret: t.clientSecret,
+    grant_type: 'authorization_code',
+    redirect_uri: t.redirectUri,
+  });
+  const res = await attempt(tokenUrl, { method: 'POST', headers: FORM_HEADERS, body }, tracked, [endpointField]);
+  if (isFinding(res)) return [res];
+  return exchangeFindings(res, { name, credentialFields, endpointFields: [endpointField], tokenUrl, redirectUri: t.redirectUri });
 }
 
 /** Google (oauth/services/google.py): `POST <google>/token` with a made-up code. */
-export function googleProbe(config: Record<string, unknown>, cfg: Record<string, unknown>): Probe {
-  const key = 'GOOGLE_LOGIN_CONFIG';
-  const name = `Google (${key})`;
-  const credentialFields = [`${key}.CLIENT_ID`, `${key}.CLIENT_SECRET`];
-  return {
-    name,
-    fields: credentialFields,
-    run: async (ctx) => {
-      const tracked = trackStages(ctx);
-      const tokenUrl = slashJoin(ctx.endpoints.google, 'token');
-      const redirectUri = quayRedirectUri(config, 'google');
-      const body = form({
-        code: BOGUS_CODE,
-        client_id: text(cfg, 'CLIENT_ID'),
-        client_secret: text(cfg, 'CLIENT_SECRET'),
-        grant_type: 'authorization_code',
-        redirect_uri: redirectUri,
-      });
-      // Connection failures concern Google itself, not a key of the config: name the credentials.
-      const res = await attempt(tokenUrl, { method: 'POST', headers: FORM_HEADERS, body }, tracked, [key]);
-      if (isFinding(res)) return [res];
-      return exchangeFindings(res, { name, credentialFields, endpointFields: [key], tokenUrl, redirectUri });
-    },
-  };
+export async function probeGoogle(t: GoogleTarget, ctx: ProbeContext): Promise<Finding[]> {
+  const name = `Google (${t.key})`;
+  const credentialFields = [`${t.key}.CLIENT_ID`, `${t.key}.CLIENT_SECRET`];
+  const tracked = trackStages(ctx);
+  const tokenUrl = slashJoin(ctx.endpoints.google, 'token');
+  const body = form({
+    code: BOGUS_CODE,
+    client_id: t.clientId,
+    client_secret: t.clientSecret,
+    grant_type: 'authorization_code',
+    redirect_uri: t.redirectUri,
+  });
+  // Connection failures concern Google itself, not a key of the config: name the credentials.
+  const res = await attempt(tokenUrl, { method: 'POST', headers: FORM_HEADERS, body }, tracked, [t.key]);
+  if (isFinding(res)) return [res];
+  return exchangeFindings(res, { name, credentialFields, endpointFields: [t.key], tokenUrl, redirectUri: t.redirectUri });
 }
 
 /**
  * Bitbucket (OAuth 2 consumer): `POST <bitbucket>/site/oauth2/access_token` with Basic key:secret;
  * Bitbucket answers `invalid_grant` "The specified code is not valid." when it accepted the consumer.
+ * The target's client id and secret are the block's `CONSUMER_KEY` and `CONSUMER_SECRET`.
  */
-export function bitbucketProbe(cfg: Record<string, unknown>): Probe {
-  const key = 'BITBUCKET_TRIGGER_CONFIG';
-  const name = `Bitbucket (${key})`;
-  const credentialFields = [`${key}.CONSUMER_KEY`, `${key}.CONSUMER_SECRET`];
-  return {
-    name,
-    fields: credentialFields,
-    run: async (ctx) => {
-      const tracked = trackStages(ctx);
-      const tokenUrl = slashJoin(ctx.endpoints.bitbucket, 'site/oauth2/access_token');
-      const headers = { ...FORM_HEADERS, authorization: basicAuth(text(cfg, 'CONSUMER_KEY'), text(cfg, 'CONSUMER_SECRET')) };
-      const body = form({ grant_type: 'authorization_code', code: BOGUS_CODE });
-      const res = await attempt(tokenUrl, { method: 'POST', headers, body }, tracked, [key]);
-      if (isFinding(res)) return [res];
-      return exchangeFindings(res, { name, credentialFields, endpointFields: [key], tokenUrl });
-    },
-  };
+export async function probeBitbucket(t: OAuthClientTarget, ctx: ProbeContext): Promise<Finding[]> {
+  const name = `Bitbucket (${t.key})`;
+  const credentialFields = [`${t.key}.CONSUMER_KEY`, `${t.key}.CONSUMER_SECRET`];
+  const tracked = trackStages(ctx);
+  const tokenUrl = slashJoin(ctx.endpoints.bitbucket, 'site/oauth2/access_token');
+  const headers = { ...FORM_HEADERS, authorization: basicAuth(t.clientId, t.clientSecret) };
+  const body = form({ grant_type: 'authorization_code', code: BOGUS_CODE });
+  const res = await attempt(tokenUrl, { method: 'POST', headers, body }, tracked, [t.key]);
+  if (isFinding(res)) return [res];
+  return exchangeFindings(res, { name, credentialFields, endpointFields: [t.key], tokenUrl });
 }

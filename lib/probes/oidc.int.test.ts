@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 import { oidcInfo } from '../../test/harness/services/oidc';
 import { validateConfig } from '../validation/run';
-import type { Finding } from '../validation/types';
+import type { Finding } from '../report/types';
 
 /** The OIDC group's probe against a real OpenID Provider, oidc-provider (test/harness/services/oidc.ts). */
 

@@ -1,7 +1,7 @@
-import { isObject, truthy } from '../config/values';
-import type { Probe } from '../fieldgroups/define';
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { isObject } from '../config/values';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
+import type { ProbeContext } from './context';
 import { basicAuth } from './http';
 import {
   attempt,
@@ -11,7 +11,6 @@ import {
   form,
   FORM_HEADERS,
   isFinding,
-  quayRedirectUri,
   trackStages,
 } from './oauth-token';
 
@@ -22,63 +21,69 @@ import {
  * attached to the key it is about. Connection failures keep their dns/tcp/tls/timeout stage.
  */
 
-/** One `<ID>_LOGIN_CONFIG` provider: its key, Quay's service id and its (object) config. */
-export interface OidcProvider {
+/** One `<ID>_LOGIN_CONFIG` provider whose offline rules passed, as the OIDC group reads it. */
+export interface OidcTarget {
   key: string;
-  /** Text before the first `_`, lower-cased: Quay's service id, used in the redirect URI. */
-  id: string;
-  cfg: Record<string, unknown>;
+  /** `OIDC_SERVER` (trimmed), `''` when it is not a string. */
+  server: string;
+  /** Quay verifies the provider's certificate unless DEBUGGING is set (oauth/oidc.py). */
+  verify: boolean;
+  /** `CLIENT_ID` (trimmed) and `CLIENT_SECRET` (as is), `''` when not a string. */
+  clientId: string;
+  clientSecret: string;
+  /** `PUBLIC_CLIENT`: a PKCE client without a secret. */
+  publicClient: boolean;
+  /** `OIDC_ISSUER` or `OIDC_ISSUERS` is set: the issuer is deliberately not the server. */
+  issuerOverridden: boolean;
+  /** The string entries of `LOGIN_SCOPES` (empty when unset). */
+  loginScopes: string[];
+  /** The top-level FEATURE_MAILING: Quay then asks for the `email` scope by default. */
+  mailing: boolean;
+  /** Quay's redirect URI for this provider (`<scheme>://<SERVER_HOSTNAME>/oauth2/<id>/callback`). */
+  redirectUri: string;
 }
 
 /** A PKCE verifier of legal length, for public clients (RFC 7636 §4.1). */
 const BOGUS_VERIFIER = 'quay-config-validation-pkce-verifier-0123456789abcdef';
 
-/** The probe for one provider whose offline rules passed. */
-export function oidcProbe(config: Record<string, unknown>, p: OidcProvider): Probe {
+/** Discovery, then the client credentials, of one provider whose offline rules passed. */
+export async function probeOidc(p: OidcTarget, ctx: ProbeContext): Promise<Finding[]> {
   const serverField = `${p.key}.OIDC_SERVER`;
   const credentialFields = [`${p.key}.CLIENT_ID`, `${p.key}.CLIENT_SECRET`];
   const name = `OIDC provider ${p.key}`;
-  return {
-    name,
-    fields: [serverField, ...credentialFields],
-    run: async (ctx) => {
-      const tracked = trackStages(ctx);
-      const server = typeof p.cfg.OIDC_SERVER === 'string' ? p.cfg.OIDC_SERVER.trim() : '';
-      // Quay verifies the provider's certificate unless DEBUGGING is set (oauth/oidc.py).
-      const verify = !truthy(p.cfg.DEBUGGING);
-      // Quay resolves the document with urljoin(OIDC_SERVER, ".well-known/…"), as URL does here.
-      const discoveryUrl = new URL('.well-known/openid-configuration', server).toString();
-      const res = await attempt(discoveryUrl, { verify }, tracked, [serverField]);
-      if (isFinding(res)) return [res];
-      if (res.status < 200 || res.status >= 300) {
-        return [
-          error(serverField, `${name}: OIDC discovery failed: GET ${displayUrl(discoveryUrl)} answered HTTP ${res.status}`, {
-            code: 'discovery-failed',
-            stage: 'semantic',
-            hint: 'OIDC_SERVER must be the issuer URL with a trailing slash, e.g. https://sso.example.com/realms/quay/',
-          }),
-        ];
-      }
-      const d = res.json;
-      if (!isObject(d)) {
-        return [error(serverField, `${name}: ${displayUrl(discoveryUrl)} is not an OIDC discovery document (not a JSON object)`, { code: 'discovery-invalid', stage: 'semantic' })];
-      }
-      const findings = [...issuerFindings(p, d, server, name), ...scopeFindings(config, p, d, name)];
-      const tokenUrl = typeof d.token_endpoint === 'string' ? d.token_endpoint : '';
-      if (!/^https?:\/\//i.test(tokenUrl)) {
-        return [...findings, error(serverField, `${name}: the discovery document has no usable token_endpoint`, { code: 'token-endpoint-missing', stage: 'semantic' })];
-      }
-      const methods = Array.isArray(d.token_endpoint_auth_methods_supported)
-        ? d.token_endpoint_auth_methods_supported.filter((m): m is string => typeof m === 'string')
-        : undefined;
-      const redirectUri = quayRedirectUri(config, p.id);
-      const exchange = tokenRequest(p, methods, redirectUri);
-      findings.push(...exchange.findings);
-      const answer = await attempt(tokenUrl, { method: 'POST', headers: exchange.headers, body: exchange.body, verify }, tracked, [serverField]);
-      if (isFinding(answer)) return [...findings, answer];
-      return [...findings, ...exchangeFindings(answer, { name, credentialFields, endpointFields: [serverField], tokenUrl, redirectUri })];
-    },
-  };
+  const tracked = trackStages(ctx);
+  const { server, verify } = p;
+  // Quay resolves the document with urljoin(OIDC_SERVER, ".well-known/…"), as URL does here.
+  const discoveryUrl = new URL('.well-known/openid-configuration', server).toString();
+  const res = await attempt(discoveryUrl, { verify }, tracked, [serverField]);
+  if (isFinding(res)) return [res];
+  if (res.status < 200 || res.status >= 300) {
+    return [
+      error(serverField, `${name}: OIDC discovery failed: GET ${displayUrl(discoveryUrl)} answered HTTP ${res.status}`, {
+        code: 'discovery-failed',
+        stage: 'semantic',
+        hint: 'OIDC_SERVER must be the issuer URL with a trailing slash, e.g. https://sso.example.com/realms/quay/',
+      }),
+    ];
+  }
+  const d = res.json;
+  if (!isObject(d)) {
+    return [error(serverField, `${name}: ${displayUrl(discoveryUrl)} is not an OIDC discovery document (not a JSON object)`, { code: 'discovery-invalid', stage: 'semantic' })];
+  }
+  const findings = [...issuerFindings(p, d, server, name), ...scopeFindings(p, d, name)];
+  const tokenUrl = typeof d.token_endpoint === 'string' ? d.token_endpoint : '';
+  if (!/^https?:\/\//i.test(tokenUrl)) {
+    return [...findings, error(serverField, `${name}: the discovery document has no usable token_endpoint`, { code: 'token-endpoint-missing', stage: 'semantic' })];
+  }
+  const methods = Array.isArray(d.token_endpoint_auth_methods_supported)
+    ? d.token_endpoint_auth_methods_supported.filter((m): m is string => typeof m === 'string')
+    : undefined;
+  const { redirectUri } = p;
+  const exchange = tokenRequest(p, methods, redirectUri);
+  findings.push(...exchange.findings);
+  const answer = await attempt(tokenUrl, { method: 'POST', headers: exchange.headers, body: exchange.body, verify }, tracked, [serverField]);
+  if (isFinding(answer)) return [...findings, answer];
+  return [...findings, ...exchangeFindings(answer, { name, credentialFields, endpointFields: [serverField], tokenUrl, redirectUri })];
 }
 
 /**
@@ -86,8 +91,8 @@ export function oidcProbe(config: Record<string, unknown>, p: OidcProvider): Pro
  * checks ID tokens against the document's issuer, and an OIDC_SERVER that is not the issuer means
  * the wrong realm/tenant. OIDC_ISSUER(S) deliberately override the issuer, so no check then.
  */
-function issuerFindings(p: OidcProvider, d: Record<string, unknown>, server: string, name: string): Finding[] {
-  if (p.cfg.OIDC_ISSUER !== undefined || p.cfg.OIDC_ISSUERS !== undefined) return [];
+function issuerFindings(p: OidcTarget, d: Record<string, unknown>, server: string, name: string): Finding[] {
+  if (p.issuerOverridden) return [];
   const field = `${p.key}.OIDC_SERVER`;
   if (typeof d.issuer !== 'string') {
     return [warning(field, `${name}: the discovery document has no issuer; Quay will expect ID tokens issued by ${server}`, { code: 'issuer-missing', stage: 'semantic' })];
@@ -107,12 +112,12 @@ function issuerFindings(p: OidcProvider, d: Record<string, unknown>, server: str
  * Quay logs in with LOGIN_SCOPES ∩ scopes_supported (defaults: openid, profile when there is a
  * userinfo endpoint, email with FEATURE_MAILING); an empty intersection fails the legacy check.
  */
-function scopeFindings(config: Record<string, unknown>, p: OidcProvider, d: Record<string, unknown>, name: string): Finding[] {
+function scopeFindings(p: OidcTarget, d: Record<string, unknown>, name: string): Finding[] {
   const field = `${p.key}.LOGIN_SCOPES`;
   const supported = Array.isArray(d.scopes_supported) ? d.scopes_supported.filter((s): s is string => typeof s === 'string') : undefined;
-  const defaults = ['openid', ...(d.userinfo_endpoint ? ['profile'] : []), ...(truthy(config.FEATURE_MAILING) ? ['email'] : [])];
+  const defaults = ['openid', ...(d.userinfo_endpoint ? ['profile'] : []), ...(p.mailing ? ['email'] : [])];
   const effective = supported ?? defaults;
-  const configured = Array.isArray(p.cfg.LOGIN_SCOPES) ? p.cfg.LOGIN_SCOPES.filter((s): s is string => typeof s === 'string') : [];
+  const configured = p.loginScopes;
   const login = configured.length > 0 ? configured : effective;
   const kept = login.filter((s) => effective.includes(s));
   if (kept.length === 0) {
@@ -135,11 +140,10 @@ function scopeFindings(config: Record<string, unknown>, p: OidcProvider, d: Reco
  * `token_endpoint_auth_methods_supported` (client_secret_basic, the default, else _post); Quay
  * itself sends the secret in the body, so a provider that does not list _post gets a warning.
  */
-function tokenRequest(p: OidcProvider, methods: string[] | undefined, redirectUri: string): { headers: Record<string, string>; body: string; findings: Finding[] } {
-  const clientId = typeof p.cfg.CLIENT_ID === 'string' ? p.cfg.CLIENT_ID.trim() : '';
-  const secret = typeof p.cfg.CLIENT_SECRET === 'string' ? p.cfg.CLIENT_SECRET : '';
+function tokenRequest(p: OidcTarget, methods: string[] | undefined, redirectUri: string): { headers: Record<string, string>; body: string; findings: Finding[] } {
+  const { clientId, clientSecret: secret } = p;
   const fields: Record<string, string> = { grant_type: 'authorization_code', code: BOGUS_CODE, redirect_uri: redirectUri };
-  if (truthy(p.cfg.PUBLIC_CLIENT)) {
+  if (p.publicClient) {
     // A public (PKCE) client has no secret: Quay sends client_id and the code verifier only.
     return { headers: FORM_HEADERS, body: form({ ...fields, client_id: clientId, code_verifier: BOGUS_VERIFIER }), findings: [] };
   }

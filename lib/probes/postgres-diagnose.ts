@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { error } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { firstLine, networkFinding } from './net';
 

@@ -5,7 +5,7 @@ import { closedPort, startHangingServer, type HangingServer } from '../../test/h
 import { validateConfig } from '../validation/run';
 import { DEFAULT_ENDPOINTS, type ProbeContext } from './context';
 import { probePostgres } from './postgres';
-import type { Finding, GroupReport } from '../validation/types';
+import type { Finding, GroupReport } from '../report/types';
 
 /**
  * The PostgreSQL probe against the harness' real PostgreSQL 15 (TLS on, database `quay` with

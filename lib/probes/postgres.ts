@@ -1,8 +1,8 @@
 import net from 'node:net';
 import type tls from 'node:tls';
 import type pg from 'pg';
-import { error, warning } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { abortError, resolveHost } from './net';
 import { NO_PASSWORD, diagnosePostgresError, quoteIdent, type PgTargetInfo } from './postgres-diagnose';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { error } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { serviceWords } from './http';
 import { networkFinding } from './net';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closedPort, startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 import { validateConfig } from '../validation/run';
-import type { GroupReport } from '../validation/types';
+import type { GroupReport } from '../report/types';
 
 /**
  * The Redis probe against the harness' real Redis 7 (password, plain + TLS port) and a TLS-only,

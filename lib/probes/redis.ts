@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { error, warning } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { abortError, connect, firstLine, networkFinding, tlsClientOptions } from './net';
 import { loadIoRedis, redisOverSocket } from './redis-client';

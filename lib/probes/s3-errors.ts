@@ -1,5 +1,5 @@
-import { error } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error } from '../report/findings';
+import type { Finding } from '../report/types';
 import type { ProbeHttpResponse } from './http';
 
 /** Config key paths per concern, each list ending with the location's own path. */

@@ -1,5 +1,5 @@
-import { error, warning } from '../validation/findings';
-import type { Finding } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding } from '../report/types';
 import { awsUriEncode, signAwsRequest, type AwsCredentials } from './aws-sigv4';
 import type { ProbeContext } from './context';
 import { probeHttp, type ProbeHttpResponse } from './http';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import type net from 'node:net';
-import { error, warning } from '../validation/findings';
-import type { Finding, Stage } from '../validation/types';
+import { error, warning } from '../report/findings';
+import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { connect, diagnoseNetworkError, firstLine, networkFinding, tlsClientOptions } from './net';
 import { NotSmtpError, SmtpChannel, type SmtpReply } from './smtp-channel';

@@ -1,5 +1,5 @@
 import { isObject, type ConfigMap } from '../config/values';
-import { isSecretKeyName } from '../validation/redact';
+import { isSecretKeyName } from '../config/redact';
 import { jsonTypeOf, withArticle } from './describe-value';
 import { formatKeyPath, pointerSegments } from './key-path';
 import { describeError } from './messages';

@@ -5,7 +5,7 @@ import { checkAgainstSchema } from './check';
 import { internalOnlyKeys } from './keys';
 import { configSchema, keySchema, schemaKeys, storageEngineSchemas, type SchemaNode } from './schema';
 import { SECTION_IDS, storageEngineNames, storageEngineUi, uiKeyNames, uiKeyPatterns, uiMetaFor, type ShowIf, type UiField } from './ui-meta';
-import { UI_SECTIONS, uiForKey, uiKeys, uiKeysInSection } from './ui';
+import { UI_SECTIONS, uiForKey, uiKeys, uiKeysInSection } from '../fieldgroups/ui-keys';
 
 const childSchemas = (node: SchemaNode | undefined): Record<string, SchemaNode> => {
   const props = node?.properties;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import next from 'next';
 import { generateServerCertificate } from '../keys/tls-certificates';
-import type { FieldGroupId } from '../validation/types';
+import type { FieldGroupId } from '../report/types';
 import { limitConnections } from './connections';
 import { gate } from './gate';
 import { setServerState } from './state';

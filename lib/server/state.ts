@@ -1,5 +1,5 @@
 import type { Bundle } from '../bundle/types';
-import type { FieldGroupId } from '../validation/types';
+import type { FieldGroupId } from '../report/types';
 
 /** Settings of the running server, shared between the HTTPS wrapper and Next's route handlers. */
 export interface ServerState {

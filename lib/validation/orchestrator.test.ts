@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldGroup, Probe } from '../fieldgroups/define';
-import { error } from './findings';
+import { error } from '../report/findings';
 import { validateConfig } from './run';
-import type { FieldGroupId } from './types';
+import type { FieldGroupId } from '../report/types';
 
 /**
  * The pipeline's own guarantees, with fake groups so nothing but the orchestration is under test:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from './run';
-import { redact, collectSecrets } from './redact';
+import { redact, collectSecrets } from '../config/redact';
 
 const base = { config: {}, files: new Map<string, Uint8Array>() };
 

@@ -1,5 +1,6 @@
 import type { ConfigMap } from '../config/values';
-import type { BundleFiles, FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
+import type { BundleFiles } from '../bundle/types';
+import type { FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
 import { fieldGroups, ownerOfKey } from '../fieldgroups/index';
 import { extraCaPems } from '../certs/trust';
 import { fileComponentProblems, groupManagement, operatorView, suppliedKeys, type Deployment, type OperatorProblem } from '../k8s/managed-components';
@@ -9,9 +10,9 @@ import { deprecatedKeys, notReadByQuay } from '../schema/keys';
 import { DEFAULT_RELEASE, type QuayRelease } from '../schema/releases';
 import { releaseSchemaOverride } from '../schema/release-rules';
 import { fallbackHint } from '../schema/examples';
-import { error, warning } from './findings';
-import { collectSecrets, redact } from './redact';
-import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from './types';
+import { error, warning } from '../report/findings';
+import { collectSecrets, redact } from '../config/redact';
+import type { FieldGroupId, Finding, GroupReport, Stage, ValidationMode, ValidationReport } from '../report/types';
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 

@@ -1,6 +1,6 @@
 import { fieldGroups } from '../../lib/fieldgroups/index';
 import { DEFAULT_TIMEOUT_MS, validateConfig } from '../../lib/validation/run';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 import { redirectServices, SERVICE_NAMES, type CompleteBundle, type ServiceName } from '../../test/harness/complete-config';
 import { startHangingServer, type HangingServer } from '../../test/harness/scenarios';
 import { since, summarize, type Summary } from './stats';

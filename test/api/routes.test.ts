@@ -11,7 +11,7 @@ import { POST as serviceKey } from '../../app/api/v2/keys/service-key/route';
 import { POST as selfSigned } from '../../app/api/v2/certs/self-signed/route';
 import { POST as inspect } from '../../app/api/v2/certs/inspect/route';
 import type { ParsedBundle, SelfSignedResponse, ServiceKeyResponse, CertificateInfo } from '../../lib/api/contract';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 
 const URL_BASE = 'https://localhost:8443';
 const jsonRequest = (path: string, body: unknown) =>

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 
 function file(text: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qc-release-'));

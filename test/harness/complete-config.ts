@@ -7,7 +7,7 @@ import { renderFresh } from '../../lib/config/edit-render';
 import { generateSecretKey } from '../../lib/keys/secret-key';
 import { generateServerCertificate } from '../../lib/keys/tls-certificates';
 import type { PublicEndpoints } from '../../lib/probes/context';
-import type { FieldGroupId } from '../../lib/validation/types';
+import type { FieldGroupId } from '../../lib/report/types';
 import { oauthInfo } from './services/oauth';
 import { oidcInfo } from './services/oidc';
 import type { HarnessInfo } from './types';

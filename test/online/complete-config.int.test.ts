@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isObject, type ConfigMap } from '../../lib/config/values';
 import { validateConfig } from '../../lib/validation/run';
-import type { FieldGroupId, Finding, GroupReport, ValidationReport } from '../../lib/validation/types';
+import type { FieldGroupId, Finding, GroupReport, ValidationReport } from '../../lib/report/types';
 import {
   buildCompleteConfig,
   OIDC_KEY,

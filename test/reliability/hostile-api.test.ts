@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundleFromArchive } from '../../lib/bundle/read';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 import { hostileCorpus, type HostileCase } from '../fixtures/hostile';
 import { REPO_ROOT, startAppServer, type AppResponse, type AppServer } from '../harness/app-server';
 import { fsChanges, makeSandbox, snapshotFs, type FsState, type Sandbox } from './fs-guard';

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 import { hostileCorpus, type HostileCase } from '../fixtures/hostile';
 import { REPO_ROOT } from '../harness/app-server';
 import { fsChanges, makeSandbox, snapshotFs, type FsState, type Sandbox } from './fs-guard';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Readable } from '../fixtures/hostile';
 import { REPO_ROOT } from '../harness/app-server';
-import type { Finding, ValidationReport } from '../../lib/validation/types';
+import type { Finding, ValidationReport } from '../../lib/report/types';
 
 /**
  * Assertions shared by the CLI and API halves of the hostile suite, so that both channels are held

@@ -1,7 +1,7 @@
 import type https from 'node:https';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 import { startAppServer, type AppResponse, type AppServer } from '../harness/app-server';
 import { closedPort, startHangingServer, type HangingServer } from '../harness/scenarios';
 import { makeSandbox, type Sandbox } from './fs-guard';

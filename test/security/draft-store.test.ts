@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearDraft, DRAFT_TTL_MS, hasDraft, loadDraft, saveDraft, type Draft, type DraftVault } from '../../components/editor/draft-store';
 import { safeNext } from '../../components/editor/safe-next';
-import { draftKey } from '../../lib/server/draft-key';
+import { draftKey } from '../../lib/api/draft-key';
 
 /**
  * The wizard's draft in the browser's localStorage: after the red-team pass it held every

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../lib/cli/main';
-import type { ValidationReport } from '../../lib/validation/types';
+import type { ValidationReport } from '../../lib/report/types';
 import { tgzOf } from '../../lib/bundle/fixtures/tar-builder';
 import { REPO_ROOT, startAppServer, type AppServer } from '../harness/app-server';
 import { closedPort, startHangingServer, type HangingServer } from '../harness/scenarios';

@@ -1,4 +1,4 @@
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 
 /**
  * Paths in the config that name files of the bundle. Quay unpacks the bundle into `/conf/stack`

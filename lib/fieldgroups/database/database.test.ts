@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCa } from '../../certs/test-pki';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles } from '../define';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
 import { validateConfig } from '../../validation/run';
 import { database } from './index';
 

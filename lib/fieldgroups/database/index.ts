@@ -1,7 +1,7 @@
 import { has, obj } from '../../config/values';
 import { probeMysql } from '../../probes/mysql';
 import { probePostgres } from '../../probes/postgres';
-import type { Finding } from '../../validation/types';
+import type { Finding } from '../../report/types';
 import { defineFieldGroup, type Probe, type RuleContext } from '../define';
 import { defaultPort } from './db-uri';
 import { checkMysqlArgs } from './mysql-args';

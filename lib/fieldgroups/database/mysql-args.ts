@@ -1,8 +1,8 @@
 import { isObject, str } from '../../config/values';
 import type { MysqlTls } from '../../probes/mysql';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles } from '../define';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
 import { clientPair, commonArgFindings, rootCertFile } from './tls-files';
 
 /**

@@ -1,9 +1,9 @@
 import { pemCertificates } from '../../certs/trust';
 import { isObject, str } from '../../config/values';
 import type { PostgresTls, SslMode } from '../../probes/postgres';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles } from '../define';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
 import { bundleText } from './bundle-file';
 import { clientPair, commonArgFindings, rootCertFile } from './tls-files';
 

@@ -2,9 +2,9 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { pemCertificates } from '../../certs/trust';
 import { str } from '../../config/values';
 import type { TrustAnchors } from '../../probes/postgres-tls';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles } from '../define';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
 import { resolveBundleFile } from './bundle-file';
 
 /**

@@ -1,5 +1,5 @@
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { QUAY_DB_SCHEMES, parseDbUri, type DbUri } from './db-uri';
 
 /**

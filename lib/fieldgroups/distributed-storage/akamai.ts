@@ -1,5 +1,5 @@
-import { error } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { param, paramFields, paramPath, type EngineSpec, type StorageLocation } from './engine';
 import { checkS3Connection, ownS3Params, S3_PARAMS, s3ProbeRun } from './s3';
 

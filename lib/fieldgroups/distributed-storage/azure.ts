@@ -1,5 +1,5 @@
-import { error } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { probeAzureStorage } from '../../probes/azure';
 import { joinStoragePath, probeObjectName } from '../../probes/probe-kit';
 import { locationPath, param, paramFields, paramPath, type EngineSpec, type StorageLocation } from './engine';

@@ -1,7 +1,8 @@
 import { createPrivateKey } from 'node:crypto';
-import { error } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles, RuleContext } from '../define';
+import { error } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
+import type { RuleContext } from '../define';
 import { param, paramFields, paramPath, type EngineSpec, type StorageLocation } from './engine';
 import { checkS3Connection, ownS3Params, S3_PARAMS, s3ProbeRun } from './s3';
 

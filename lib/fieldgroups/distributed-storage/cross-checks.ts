@@ -1,6 +1,6 @@
 import { arr, flag, type ConfigMap } from '../../config/values';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { didYouMean } from './did-you-mean';
 import { locationPath, STORAGE_CONFIG, type StorageLocation } from './engine';
 

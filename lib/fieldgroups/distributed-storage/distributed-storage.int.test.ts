@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closedPort, startHangingServer, type HangingServer } from '../../../test/harness/scenarios';
 import { validateConfig } from '../../validation/run';
-import type { Finding, GroupReport } from '../../validation/types';
+import type { Finding, GroupReport } from '../../report/types';
 
 const h = inject('harness');
 const swift = h.services.swift as {

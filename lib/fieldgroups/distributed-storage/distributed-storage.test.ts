@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 import { distributedStorage } from './index';
 
 const ctx = (config: Record<string, unknown>, files: BundleFiles = new Map()) => ({ config, files, now: new Date('2026-01-01T00:00:00Z') });

@@ -1,7 +1,7 @@
 import { atLeast, DEFAULT_RELEASE, releaseName, type QuayRelease } from '../../schema/releases';
 import { isObject } from '../../config/values';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import type { Probe, RuleContext } from '../define';
 import { didYouMean } from './did-you-mean';
 

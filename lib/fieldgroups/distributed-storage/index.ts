@@ -1,6 +1,6 @@
 import { isObject } from '../../config/values';
-import { error, required } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { defineFieldGroup, type Probe, type RuleContext } from '../define';
 import { checkLocationReferences, checkReplication } from './cross-checks';
 import { locationPath, STORAGE_CONFIG } from './engine';

@@ -1,4 +1,4 @@
-import { warning } from '../../validation/findings';
+import { warning } from '../../report/findings';
 import { locationPath, param, paramPath, type EngineSpec } from './engine';
 
 /**

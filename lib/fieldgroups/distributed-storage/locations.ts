@@ -1,6 +1,6 @@
 import { isObject } from '../../config/values';
-import { error } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import type { RuleContext } from '../define';
 import { didYouMean } from './did-you-mean';
 import { checkParams, locationPath, type StorageLocation } from './engine';

@@ -1,6 +1,6 @@
 import { isObject } from '../../config/values';
-import { error } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { akamaiS3Storage } from './akamai';
 import { cloudFlareStorage } from './cloudflare';
 import { cloudFrontedS3Storage } from './cloudfront';

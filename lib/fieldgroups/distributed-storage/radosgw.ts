@@ -1,5 +1,5 @@
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { joinStoragePath, probeObjectName } from '../../probes/probe-kit';
 import { probeS3Storage } from '../../probes/s3';
 import type { Probe } from '../define';

@@ -1,5 +1,5 @@
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import type { AwsCredentials } from '../../probes/aws-sigv4';
 import type { ProbeContext } from '../../probes/context';
 import { joinStoragePath, probeObjectName } from '../../probes/probe-kit';

@@ -1,7 +1,7 @@
 import { isObject } from '../../config/values';
 import { pemCertificates } from '../../certs/trust';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { joinStoragePath, probeObjectName } from '../../probes/probe-kit';
 import { probeSwiftStorage } from '../../probes/swift';
 import type { RuleContext } from '../define';

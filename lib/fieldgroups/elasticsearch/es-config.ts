@@ -1,6 +1,6 @@
 import { isObject } from '../../config/values';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import type { ElasticsearchTarget } from '../../probes/elasticsearch';
 import { bothOrNeither, checkKwargs, CONFIG } from './producers';
 

@@ -1,6 +1,6 @@
 import { isObject } from '../../config/values';
-import { error, required } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { probeElasticsearch } from '../../probes/elasticsearch';
 import { defineFieldGroup, type RuleContext } from '../define';
 import { didYouMean } from '../distributed-storage/did-you-mean';

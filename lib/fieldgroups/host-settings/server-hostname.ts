@@ -1,7 +1,7 @@
 import { atLeast, DEFAULT_RELEASE, releaseName, type QuayRelease } from '../../schema/releases';
 import net from 'node:net';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 
 /** `SERVER_HOSTNAME` split into host and optional port. */
 export interface ServerHostname {

@@ -3,9 +3,9 @@ import { EKU } from '../../certs/extensions';
 import { fileText, looksLikeDer, pemBlocks } from '../../certs/pem';
 import { keyMatchesCertificate, parsePrivateKey } from '../../certs/private-key';
 import { daysUntilExpiry, describeCertificate, parseCertificates, validityAt, type CertificateInfo } from '../../certs/x509';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles } from '../define';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
 import type { ServerHostname } from './server-hostname';
 import { chainFindings } from './tls-trust';
 

@@ -2,9 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { buildChain, systemRoots } from '../../certs/chain';
 import { extraCaPems } from '../../certs/trust';
 import type { CertificateInfo } from '../../certs/x509';
-import { warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import type { BundleFiles } from '../define';
+import { warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
 
 const CERT = 'ssl.cert';
 const WHY =

@@ -1,8 +1,9 @@
 import { nonEmpty, str, type ConfigMap } from '../../config/values';
 import { probeJwtGetUser, probeJwtQuery, probeJwtVerify, type JwtAuthTarget } from '../../probes/jwt-auth';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
-import { defineFieldGroup, type BundleFiles, type Probe } from '../define';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
+import type { BundleFiles } from '../../bundle/types';
+import { defineFieldGroup, type Probe } from '../define';
 import { parseJwtPublicKey } from './public-key';
 
 /** Quay reads the verification key from this bundle file (ExternalJWTAuthN.PUBLIC_KEY_FILENAME). */

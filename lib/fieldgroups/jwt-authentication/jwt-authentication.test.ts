@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../../config/values';
-import type { Finding } from '../../validation/types';
+import type { Finding } from '../../report/types';
 import { jwtAuthentication } from './index';
 import { parseJwtPublicKey } from './public-key';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../../config/values';
-import type { Finding } from '../../validation/types';
+import type { Finding } from '../../report/types';
 import { ldap } from './index';
 import { readLdapTarget } from './settings';
 

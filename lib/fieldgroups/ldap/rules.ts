@@ -1,6 +1,6 @@
 import { nonEmpty, str, truthy, type ConfigMap } from '../../config/values';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import type { RuleContext } from '../define';
 import { dnSyntaxError } from './dn';
 import { filterSyntaxError, wrapLikeQuay } from './filter';

@@ -1,7 +1,7 @@
 import { pemCertificates } from '../../certs/trust';
 import { arr, flag, nonEmpty, str, strList, truthy, type ConfigMap } from '../../config/values';
 import type { LdapTarget } from '../../probes/ldap';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 import { userSearchDns } from './dn';
 import { andFilters, escapeFilterValue, filterSyntaxError, wrapLikeQuay } from './filter';
 

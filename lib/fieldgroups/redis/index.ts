@@ -1,6 +1,6 @@
 import { probeRedis } from '../../probes/redis';
 import { defineFieldGroup, type Probe, type RuleContext } from '../define';
-import type { Finding } from '../../validation/types';
+import type { Finding } from '../../report/types';
 import { checkRedisInstance } from './instance';
 
 /** The Redis instances Quay uses; the first two are required (Quay does not start without them). */

@@ -1,9 +1,9 @@
 import { isObject, nonEmpty } from '../../config/values';
 import type { RedisTarget, RedisTls } from '../../probes/redis';
-import { error, required, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, required, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { clientPair, rootCertFile } from '../database/tls-files';
-import type { BundleFiles } from '../define';
+import type { BundleFiles } from '../../bundle/types';
 
 /**
  * One Redis instance of the config, checked with ITS OWN settings (config-tool checked

@@ -1,6 +1,6 @@
 import type { Client, Entry } from 'ldapts';
-import { error, warning } from '../../validation/findings';
-import type { Finding } from '../../validation/types';
+import { error, warning } from '../../report/findings';
+import type { Finding } from '../../report/types';
 import { LDAP_CODES, errorText, ldapCode } from './session';
 import type { LdapTarget } from './types';
 

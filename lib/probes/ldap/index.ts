@@ -1,4 +1,4 @@
-import type { Finding, Stage } from '../../validation/types';
+import type { Finding, Stage } from '../../report/types';
 import type { ProbeContext } from '../context';
 import { abortError, networkFinding } from '../net';
 import { checkDirectory, searchFailure } from './checks';

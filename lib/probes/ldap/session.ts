@@ -1,8 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Client } from 'ldapts';
-import { error, warning } from '../../validation/findings';
-import type { Finding, Stage } from '../../validation/types';
+import { error, warning } from '../../report/findings';
+import type { Finding, Stage } from '../../report/types';
 import type { ProbeContext } from '../context';
 import { abortError, connect, diagnoseNetworkError, firstLine, networkFinding, tlsClientOptions } from '../net';
 import type { LdapTarget } from './types';

@@ -1,6 +1,6 @@
 import { handle, json } from '@/lib/api/http';
 import { configSchema } from '@/lib/schema/schema';
-import { UI_SECTIONS } from '@/lib/schema/ui';
+import { UI_SECTIONS } from '@/lib/fieldgroups/ui-keys';
 import ui from '@/schema/ui.json';
 
 export const dynamic = 'force-static';

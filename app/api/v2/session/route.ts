@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/http';
-import { login, logout } from '@/lib/server/login';
+import { login, logout } from '@/lib/api/login';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/http';
 import { inWorkSlot } from '@/lib/api/work-queue';
-import { k8sSecretResponse } from '@/lib/k8s/secret-request';
+import { k8sSecretResponse } from '@/lib/api/k8s-secret';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { isObject } from '../config/values';
+import { isObject } from './values';
 
 /** Key names whose values are secrets (passwords, keys, PSKs, tokens, private keys). */
 const SECRET_KEY_NAME = /(PASSWORD|PASSWD|SECRET|PSK|TOKEN|PRIVATE|_KEY$|^KEY$|ACCESS_KEY|API_KEY|CREDENTIALS?$|_AUTH$)/i;

@@ -1,9 +1,9 @@
 import { createHash, createHmac, scryptSync } from 'node:crypto';
 import { z } from 'zod';
-import { readJsonBody } from '../api/body';
-import { ApiError } from '../api/http';
-import type { DraftKeyResponse } from '../api/contract';
-import { getServerState } from './state';
+import { readJsonBody } from './body';
+import { ApiError } from './http';
+import type { DraftKeyResponse } from './contract';
+import { getServerState } from '../server/state';
 
 /**
  * Keys for the wizard's drafts. The browser keeps a draft in localStorage so that nothing typed is

@@ -1,6 +1,10 @@
 /**
  * The validation report (design.md §4): the one shape the CLI (`--json`), the API (v2) and the
  * wizard all show. Plain data only, so it serialises as is.
+ *
+ * `lib/report/` is a leaf: it imports nothing else from the project, so every layer (bundle and
+ * config readers, probes, field groups, the pipeline, the wizard) can use these types without an
+ * arrow pointing back up (`test/layering.test.ts`).
  */
 
 /** How far a check got before it failed: config → dns → tcp → tls → auth → semantic. */
@@ -49,7 +53,16 @@ export interface ValidationReport {
   groups: GroupReport[];
 }
 
-/** Field groups, named exactly as quay/config-tool names them, plus our four (design.md §3). */
+/**
+ * Field groups, named exactly as quay/config-tool names them, plus our four (design.md §3).
+ *
+ * The one list of ids. It lives here rather than being derived from the registry because the
+ * report, the API schema (`lib/openapi`), the CLI's `--groups` and the wizard all need the ids,
+ * and this leaf module may not import the groups (which import it). The registry cannot drift
+ * from it: `registerFieldGroups` in `lib/fieldgroups/index.ts` compiles only when it holds exactly
+ * one group per id (and `lib/fieldgroups/index.test.ts` checks the same at run time). Alphabetical;
+ * the display order is the registry's.
+ */
 export const FIELD_GROUP_IDS = [
   'AccessSettings',
   'ActionLogArchiving',

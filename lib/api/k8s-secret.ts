@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { bundleFromRequest } from '../api/bundle-input';
-import { ApiError } from '../api/http';
-import { K8sSecretError, renderK8sSecret } from './secret';
+import { bundleFromRequest } from './bundle-input';
+import { ApiError } from './http';
+import { K8sSecretError, renderK8sSecret } from '../k8s/secret';
 
 const query = z.object({
   name: z.string({ error: 'is required (the Secret name, e.g. quay-config-bundle)' }).max(253),

@@ -1,10 +1,10 @@
-import { ApiError } from '../api/http';
-import { readJsonBody } from '../api/body';
-import { passwordMatches } from './auth';
-import { CLIENT_HEADER } from './gate';
-import { clearedSessionCookie, createSessionToken, revokeSessionToken, sessionCookie, sessionFromCookieHeader } from './session';
-import { getServerState } from './state';
-import { takeAuthAttempt } from './throttle';
+import { ApiError } from './http';
+import { readJsonBody } from './body';
+import { passwordMatches } from '../server/auth';
+import { CLIENT_HEADER } from '../server/gate';
+import { clearedSessionCookie, createSessionToken, revokeSessionToken, sessionCookie, sessionFromCookieHeader } from '../server/session';
+import { getServerState } from '../server/state';
+import { takeAuthAttempt } from '../server/throttle';
 
 /** `POST /api/v2/session`: a password attempt from the client's shared budget (Basic failures count too). */
 export async function login(request: Request): Promise<Response> {

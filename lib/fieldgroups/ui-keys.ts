@@ -1,8 +1,8 @@
-import { ownerOfKey } from '../fieldgroups/index';
-import type { FieldGroupId } from '../validation/types';
-import { UI_SECTIONS, uiKeyNames, uiMetaFor, type SectionId, type UiKey } from './ui-meta';
+import { ownerOfKey } from './index';
+import type { FieldGroupId } from '../report/types';
+import { UI_SECTIONS, uiKeyNames, uiMetaFor, type SectionId, type UiKey } from '../schema/ui-meta';
 
-export { UI_SECTIONS, storageEngineNames, storageEngineUi, type ShowIf, type UiField, type UiKey, type UiSection, type Widget } from './ui-meta';
+export { UI_SECTIONS, storageEngineNames, storageEngineUi, type ShowIf, type UiField, type UiKey, type UiSection, type Widget } from '../schema/ui-meta';
 
 /** A key as the wizard renders it: its UI metadata plus the field group that validates it. */
 export interface KeyUi extends UiKey {
