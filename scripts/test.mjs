@@ -27,9 +27,13 @@ const step = (name, ok) => {
   return ok;
 };
 
-// 0. Types over the whole project (tests included), then one production build that the API,
-// reliability and end-to-end suites all serve (built here once, so parallel tests never race).
+// 0. Types over the whole project (tests included), lint, formatting and unused code (`npm run lint`),
+// then one production build that the API, reliability and end-to-end suites all serve (built here
+// once, so parallel tests never race).
 step('typecheck (tsc --noEmit)', run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']) === 0);
+step('lint (eslint .)', run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']) === 0);
+step('format (prettier --check .)', run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']) === 0);
+step('unused code and dependencies (knip)', run(process.execPath, ['node_modules/knip/bin/knip.js']) === 0);
 const built = step('next build', run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) === 0);
 
 // 1. Unit and integration tests.

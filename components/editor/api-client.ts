@@ -28,11 +28,6 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
-/** Redirects to the login page, keeping the current location as `next`. */
-export function goToLogin(): void {
-  onUnauthorized();
-}
-
 /** `fetch` for the API: throws `ApiError` on a network failure or a non-2xx answer. */
 export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;

@@ -41,7 +41,7 @@ export function DownloadDialog({ open, onClose, draft, bundle, errors, validated
   const [failure, setFailure] = useState<string | null>(null);
   const [format, setFormat] = useState<ExportChoice['format']>('tarball');
   const [target, setTarget] = useState<SecretTarget>({ name: DEFAULT_SECRET_NAME, namespace: '' });
-  const config = bundle?.['config.yaml'] ?? {};
+  const config = useMemo(() => bundle?.['config.yaml'] ?? {}, [bundle]);
   const original = draft.original;
   const changes = useMemo(() => (original && bundle ? diffConfig(original.config, config) : []), [original, bundle, config]);
   const fileChanges = useMemo(() => (original && bundle ? diffFiles(original.certs, bundle.certs) : []), [original, bundle]);

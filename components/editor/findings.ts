@@ -114,8 +114,3 @@ export function homeSection(f: GroupFinding, model: FormModel, sectionOfKey: Rea
 export function flattenGroups(groups: readonly { group: string; findings: readonly Finding[] }[]): GroupFinding[] {
   return groups.flatMap((g) => g.findings.map((f) => ({ ...f, group: g.group, source: 'server' as const })));
 }
-
-/** True when a finding is about `path` or something below it (edits make such findings stale). */
-export function concerns(f: Finding, path: string): boolean {
-  return f.fields.some((field) => field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`) || path.startsWith(`${field}.`));
-}

@@ -63,7 +63,9 @@ export function SectionView({ model, section, findings, running, onValidate, foc
     if (target && advancedPaths.has(target)) setAdvancedOpen(true);
     const frame = requestAnimationFrame(() => requestAnimationFrame(() => focusPath(target)));
     return () => cancelAnimationFrame(frame);
-    // Runs once per request (nonce), not on every keystroke that changes the paths.
+    // Runs once per request (nonce), not on every keystroke that changes the paths; the values it
+    // reads are those of the render that carried the new request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately keyed on the request's nonce alone
   }, [focus?.nonce]);
 
   const open = advancedOpen || advancedHasIssues;

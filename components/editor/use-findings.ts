@@ -46,6 +46,3 @@ export function useFindings(model: FormModel, client: readonly GroupFinding[], r
     return { all, bySection, status, homeOf: (f: GroupFinding) => home.get(f) ?? 'advanced' };
   }, [model, client, results]);
 }
-
-/** What `useFindings` returns. */
-export type Findings = ReturnType<typeof useFindings>;

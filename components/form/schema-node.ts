@@ -14,11 +14,6 @@ export function schemaTypes(node: SchemaNode): string[] {
   return list.filter((x) => x !== 'null');
 }
 
-/** True when `null` is an accepted value. */
-export function isNullable(node: SchemaNode): boolean {
-  return Array.isArray(node.type) && node.type.includes('null');
-}
-
 /** The allowed values of an enum node, or undefined. */
 export function schemaEnum(node: SchemaNode): unknown[] | undefined {
   return Array.isArray(node.enum) ? node.enum.filter((v) => v !== null) : undefined;

@@ -53,8 +53,6 @@ export const RefreshIcon = svg(<><path d="M21 12a9 9 0 0 1-15.5 6.2L3 16M3 12a9 
 export const MenuIcon = svg(<path d="M4 6h16M4 12h16M4 18h16" />);
 export const LogoutIcon = svg(<><path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" /><path d="m16 17 5-5-5-5M21 12H9" /></>);
 export const LockIcon = svg(<><rect x="4" y="11" width="16" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></>);
-export const SparkIcon = svg(<path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />);
-export const DiffIcon = svg(<><path d="M12 3v14M5 10h14" /><path d="M5 21h14" /></>);
 export const CircleIcon = svg(<circle cx="12" cy="12" r="8" />);
 export const ClockIcon = svg(<><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></>);
 

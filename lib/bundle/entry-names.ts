@@ -34,6 +34,7 @@ export function checkEntryName(raw: Uint8Array | string): EntryName {
   } catch {
     throw new EntryNameError('name is not valid UTF-8');
   }
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\x00-\x1f\x7f-\x9f]/.test(text)) throw new EntryNameError('name contains a control character');
   // Zero-width and bidirectional-override characters make a name display as something it is not.
   if (/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(text)) {
@@ -76,6 +77,7 @@ export function displayName(raw: Uint8Array | string): string {
     return quote([...bytes].map((b) => (b >= 0x20 && b < 0x7f ? show(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join(''));
   }
   return quote(
+    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
     text.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"\\]/g, (c) =>
       c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     ),

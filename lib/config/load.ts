@@ -16,6 +16,7 @@ const UNSUPPORTED_TAGS = new Set(
  * Characters PyYAML's reader refuses ("unacceptable character … special characters are not
  * allowed"): Quay would not start with them in config.yaml, so neither may they load here.
  */
+// eslint-disable-next-line no-control-regex -- PyYAML's printable set names control characters (tab, LF, CR)
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** PyYAML's booleans: unlike the YAML 1.1 spec (and the `yaml` package), `y`/`n` stay strings. */

@@ -20,11 +20,6 @@ export function nonEmpty(obj: unknown, key: string): string | undefined {
   return v !== undefined && v.trim() !== '' ? v : undefined;
 }
 
-export function bool(obj: unknown, key: string): boolean | undefined {
-  const v = isObject(obj) ? obj[key] : undefined;
-  return typeof v === 'boolean' ? v : undefined;
-}
-
 /** An integer; a numeric string such as "6379" is accepted too, as Quay's clients accept it. */
 export function int(obj: unknown, key: string): number | undefined {
   const v = isObject(obj) ? obj[key] : undefined;

@@ -314,6 +314,7 @@ describe('checkAgainstSchema accepts real-world configs', () => {
       {
         AUTHENTICATION_TYPE: 'Database',
         BUILDLOGS_REDIS: { host: '192.0.2.10', password: 'strongpassword', port: 6379 },
+        // eslint-disable-next-line no-loss-of-precision -- the 77-digit key as written; a YAML loader rounds it to a float just the same
         SECRET_KEY: 40157269433064266822674401740626984898972632465622168464725100311621640999470,
         DATABASE_SECRET_KEY: '81541057085600720484162638317561463611194901378275494293746615390984668417511',
         DB_URI: 'postgresql://user:pass@192.0.2.10/quay',

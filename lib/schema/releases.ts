@@ -91,11 +91,6 @@ export function releaseDefault(key: string, release: QuayRelease): unknown {
   return computed ? undefined : value;
 }
 
-/** Every key some release lists (for "did you mean" across releases). */
-export function keysOfAnyRelease(): string[] {
-  return Object.keys(KEYS);
-}
-
 /** True when `release` itself lists `key` (schema, internal-only keys or defaults; not the 3.15+ root entries). */
 export function isListedBy(key: string, release: QuayRelease): boolean {
   return KEYS[key]?.known[rank(release)] === '1';

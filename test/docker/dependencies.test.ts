@@ -28,11 +28,12 @@ const files = execFileSync('git', ['-C', ROOT, 'ls-files', '-z', '--cached', '--
 const isRuntime = (f: string) =>
   (/^(app|components|lib|bin)\//.test(f) && !/\.test\.tsx?$/.test(f)) || f === 'next.config.mjs' || /^scripts\/cli-[\w-]+\.mjs$/.test(f);
 
-/** Used without being imported by name: the framework and its peer, run by path; the compiler. */
+/** Used without being imported by name: the framework and its peer, run by path; the compiler and the formatter. */
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   next: 'next build / next start, run as node_modules/next/dist/bin/next',
   'react-dom': "Next's peer dependency: Next renders with it",
   typescript: 'tsc --noEmit in npm test',
+  prettier: 'prettier --check in npm test and npm run lint, run as node_modules/prettier/bin/prettier.cjs',
 };
 
 const imports = new Map<string, Array<{ file: string; typeOnly: boolean }>>();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppResponse, type AppServer } from '../harness/app-server';
 import { makeSandbox, type Sandbox } from '../reliability/fs-guard';
-import { appRoutes, PUBLIC_ROUTES, type AppRoute } from './routes';
+import { appRoutes, PUBLIC_ROUTES } from './routes';
 
 /**
  * Authentication of every route of the running server, enumerated from the app's route table:

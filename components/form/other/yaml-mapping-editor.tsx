@@ -16,6 +16,7 @@ export function YamlMappingEditor({ id, value, readOnly, onChange }: {
   useEffect(() => {
     void loadYaml().then((yaml) => setText(Object.keys(value).length ? toYamlText(value, yaml) : ''));
     // Only on open: later edits come from this text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `value` is read once, at mount; re-reading it would overwrite the text being typed
   }, []);
   return (
     <>

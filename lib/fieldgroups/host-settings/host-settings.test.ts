@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../../config/values';
-import { bundleFiles, ecSelfSigned, testCa, testLeaf } from '../../certs/test-pki';
+import { bundleFiles, testCa, testLeaf } from '../../certs/test-pki';
 import { hostSettings } from './index';
 import { parseServerHostname } from './server-hostname';
 
@@ -20,7 +20,6 @@ const expired = testLeaf(ca, { now, dnsNames: [HOST], notBefore: new Date(now.ge
 const expiring = testLeaf(ca, { now, dnsNames: [HOST], notAfter: new Date(now.getTime() + 10 * DAY) });
 const future = testLeaf(ca, { now, dnsNames: [HOST], notBefore: new Date(now.getTime() + DAY), notAfter: new Date(now.getTime() + 90 * DAY) });
 const clientOnly = testLeaf(ca, { now, dnsNames: [HOST], extKeyUsage: ['clientAuth'] });
-const ec = ecSelfSigned(HOST);
 
 const https: ConfigMap = { SERVER_HOSTNAME: HOST, PREFERRED_URL_SCHEME: 'https' };
 const trusted = { 'extra_ca_certs/corp.crt': ca.certPem };
