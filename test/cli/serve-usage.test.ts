@@ -21,7 +21,7 @@ describe('quay-config <command> --help', () => {
   it.each([['validate', '--help'], ['serve', '-h'], ['generate', '--help'], ['bundle', '--help'], ['--help']])('%j prints the usage and exits 0', async (...args) => {
     const run = await runCli(args, tempDir());
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage:\n  quay-config validate <dir/);
+    expect(run.stdout).toMatch(/^Usage:\n {2}quay-config validate <dir/);
     expect(run.stderr).toBe('');
   });
 
