@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { NODE_LTS_VERSION, nodeLts } from './node-lts.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const runDir = path.join(root, '.run');
@@ -36,9 +37,12 @@ step('format (prettier --check .)', run(process.execPath, ['node_modules/prettie
 step('unused code and dependencies (knip)', run(process.execPath, ['node_modules/knip/bin/knip.js']) === 0);
 const built = step('next build', run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) === 0);
 
-// 1. Unit and integration tests.
+// 1. Unit and integration tests, on Node 22 LTS (what the Dockerfile ships); the e2e suite below
+// serves the wizard on the machine's own Node, as `npm start` does.
+const lts = nodeLts(runDir);
+step(`Node ${NODE_LTS_VERSION} for the unit and integration tests${lts.error ? `: ${lts.error}` : ''}`, !lts.error);
 const vitestJson = path.join(runDir, 'vitest.json');
-const vitestStatus = run(process.execPath, [
+const vitestStatus = run(lts.node ?? process.execPath, [
   'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
 ]);
 if (existsSync(vitestJson)) {
