@@ -96,6 +96,9 @@ const FILE_SECTIONS: [RegExp, string][] = [
   [/^jwt-authn\.cert$/, 'jwt'],
 ];
 
+/** How Quay's config keys are spelled (a bundle file name such as `ssl.cert` is not one). */
+const CONFIG_KEY = /^[A-Z][A-Z0-9_]*$/;
+
 /** The section a finding is listed in. */
 export function homeSection(f: GroupFinding, model: FormModel, sectionOfKey: ReadonlyMap<string, string>): string {
   const field = f.fields[0];
@@ -105,6 +108,9 @@ export function homeSection(f: GroupFinding, model: FormModel, sectionOfKey: Rea
     const direct = sectionOfKey.get(FOLDED_KEYS[key] ?? key);
     if (direct) return direct;
     if (model.oidc && new RegExp(model.oidc.pattern, 'u').test(key)) return 'oidc';
+    // A key the schema does not know is edited under "Keys outside the schema", not in the
+    // section of the group that reported it (the Schema group's first section is "Features").
+    if (CONFIG_KEY.test(key)) return 'advanced';
   }
   const byGroup = model.sections.find((s) => s.groups.includes(f.group as never));
   return byGroup?.id ?? 'advanced';
