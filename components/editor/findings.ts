@@ -121,6 +121,21 @@ export function flattenGroups(groups: readonly { group: string; findings: readon
   return groups.flatMap((g) => g.findings.map((f) => ({ ...f, group: g.group, source: 'server' as const })));
 }
 
+/**
+ * One finding per key and problem, the first one kept (callers put the server's first: its
+ * severity follows the chosen Quay release). The server reports a type error in the
+ * group that owns the key (Redis), the as-you-type check in Schema: same keys, same message.
+ */
+export function uniqueFindings(findings: readonly GroupFinding[]): GroupFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const id = `${f.fields.join('\u0001')}\u0000${f.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 /** True when a finding is about `path` or something below it (edits make such findings stale). */
 export function concerns(f: Finding, path: string): boolean {
   return f.fields.some((field) => field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`) || path.startsWith(`${field}.`));
