@@ -5,6 +5,7 @@
  * its field group when it names none.
  */
 import type { FieldSpec } from '@/components/form/field-spec';
+import { dbUriHasParts } from '@/components/form/db-uri';
 import { schemaProperties } from '@/components/form/schema-node';
 import type { Finding } from '@/lib/validation/types';
 import type { FormModel } from './form-model';
@@ -38,6 +39,8 @@ export function renderedPaths(specs: readonly FieldSpec[], values: Record<string
   };
   for (const spec of specs) {
     walk(spec.path, spec.schema);
+    // The DB_URI widget edits the URI as parts; its password input takes failed logins.
+    if (spec.key === 'DB_URI' && dbUriHasParts(values.DB_URI)) out.add(`${spec.path}.password`);
     if (spec.key === 'DISTRIBUTED_STORAGE_CONFIG') {
       const config = values.DISTRIBUTED_STORAGE_CONFIG;
       for (const [id, pair] of Object.entries(typeof config === 'object' && config ? config : {})) {
