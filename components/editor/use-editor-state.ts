@@ -9,6 +9,7 @@ import { assembleConfig, knownKeyTest, splitConfig, toBundleJson } from './confi
 import { saveDraft, type Draft } from './draft-store';
 import type { ConfigObject, Files } from './editor-types';
 import type { FormModel } from './form-model';
+import { REDIS_MIRROR, redisIsSame, withSameRedis } from './same-redis';
 
 /** Field groups of the bundle files edited in the form. */
 const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP', 'jwt-authn.cert': 'JWTAuthentication' };
@@ -27,10 +28,17 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const [section, setSection] = useState<string>(draft.section ?? model.sections[0]?.id ?? 'server-tls');
   const [readonlyGroups, setReadonlyGroups] = useState<ReadonlySet<string>>(new Set());
   const [operatorEndpoint, setOperatorEndpoint] = useState(false);
-  const state = useRef({ files, extra, section });
-  state.current = { files, extra, section };
+  const [redisSame, setRedisSameState] = useState(() => redisIsSame(initial.known));
+  const state = useRef({ files, extra, section, redisSame });
+  state.current = { files, extra, section, redisSame };
 
-  const getConfig = useCallback(() => assembleConfig(form.getValues(), state.current.extra), [form]);
+  const getConfig = useCallback(() => withSameRedis(assembleConfig(form.getValues(), state.current.extra), state.current.redisSame), [form]);
+  const setRedisSame = useCallback((on: boolean) => {
+    // Turning it off starts user events from the build-logs values shown until then.
+    const source = form.getValues(REDIS_MIRROR.source);
+    form.setValue(REDIS_MIRROR.key, source === undefined ? undefined : structuredClone(source), { shouldDirty: true });
+    setRedisSameState(on);
+  }, [form]);
   const buildBundle = useCallback((): BundleJson => toBundleJson(getConfig(), state.current.files, draft.originalConfigYaml), [getConfig, draft.originalConfigYaml]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -46,7 +54,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
 
   useEffect(() => {
     scheduleSave();
-  }, [files, extra, section, scheduleSave]);
+  }, [files, extra, section, redisSame, scheduleSave]);
   useEffect(() => {
     // Sealing is asynchronous: a save started here usually ends before the page goes (the debounced one already ran).
     const onHide = () => void flush();
@@ -84,7 +92,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
     });
   }, []);
 
-  return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups, operatorEndpoint };
+  return { form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave, isReadOnly, readonlyGroups, operatorEndpoint, redisSame, setRedisSame };
 }
 
 /** What `useEditorState` returns. */
