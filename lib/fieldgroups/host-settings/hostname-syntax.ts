@@ -43,7 +43,7 @@ export function hostnameSyntax(value: string): { findings: Finding[]; parsed?: S
     return {
       findings: [error(KEY, `SERVER_HOSTNAME must not include a URL scheme ("${value}")`, {
         code: 'hostname-has-scheme',
-        hint: 'give only host[:port], e.g. quay.example.com; the scheme goes into PREFERRED_URL_SCHEME',
+        hint: 'give only the host name, optionally followed by :port, e.g. quay.example.com or quay.example.com:8443; http or https goes into PREFERRED_URL_SCHEME',
       })],
     };
   }
@@ -52,7 +52,7 @@ export function hostnameSyntax(value: string): { findings: Finding[]; parsed?: S
     return {
       findings: [error(KEY, `SERVER_HOSTNAME "${value}" is not a host name with an optional port`, {
         code: 'hostname-invalid',
-        hint: 'use host[:port], e.g. quay.example.com or quay.example.com:8443: letters, digits, dots and hyphens only, no path, no spaces',
+        hint: 'use a host name, optionally followed by :port, e.g. quay.example.com or quay.example.com:8443: letters, digits, dots and hyphens only, no path, no spaces',
       })],
     };
   }
