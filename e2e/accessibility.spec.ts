@@ -45,3 +45,15 @@ test('download dialog', async ({ page }) => {
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectNoSeriousViolations(page, 'the download dialog');
 });
+
+test('keys and certificates dialog', async ({ page }) => {
+  await startNew(page);
+  await page.getByRole('button', { name: 'Keys & certificates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Keys and certificates' });
+  await dialog.getByTestId('generate-psk').click();
+  await expect(dialog.locator('#psk-value')).not.toHaveValue('');
+  await expectNoSeriousViolations(page, 'the Clair PSK tab');
+  await dialog.getByRole('tab', { name: 'Clair config' }).click();
+  await expect(dialog.getByTestId('clair-yaml')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the Clair config tab');
+});
