@@ -40,10 +40,9 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const [exporting, setExporting] = useState<ExportRequest>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [banner, setBanner] = useState(restored);
-  const { form, getConfig, scheduleSave, flush, setSection } = st;
+  const { form, getConfig, scheduleSave, flush, setSection, redisSame, setRedisSame } = st;
   const { schedule } = checks;
   const { invalidate } = validation;
-  const { redisSame } = st;
 
   useEffect(() => form.subscribe({
     formState: { values: true },
@@ -74,7 +73,6 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
     setNavOpen(false);
     requestAnimationFrame(() => document.getElementById('section-title')?.focus());
   }, [setSection]);
-  const { setRedisSame } = st;
   const actions = useMemo(() => ({ openKeys: (tab?: KeysTab) => setKeys((k) => ({ open: true, tab: tab ?? k.tab })), goToSection, setRedisSame }), [goToSection, setRedisSame]);
   const validate = async (scope: string | null) => {
     await checks.runNow(getConfig());
