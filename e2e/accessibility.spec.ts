@@ -57,3 +57,28 @@ test('keys and certificates dialog', async ({ page }) => {
   await expect(dialog.getByTestId('clair-yaml')).toBeVisible();
   await expectNoSeriousViolations(page, 'the Clair config tab');
 });
+
+/** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r = 0, g = 0, bl = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('placeholder text (which axe does not check) keeps 4.5:1 on editable and read-only inputs', async ({ page }) => {
+  await startNew(page);
+  const input = fieldRow(page, 'SERVER_HOSTNAME').getByRole('textbox');
+  await expect(input).toHaveAttribute('placeholder', /.+/);
+  const colours = await input.evaluate((el) => ({
+    placeholder: getComputedStyle(el, '::placeholder').color,
+    background: getComputedStyle(el).backgroundColor,
+    readOnly: getComputedStyle(document.body).getPropertyValue('--surface-2'),
+  }));
+  expect(contrast(colours.placeholder, colours.background)).toBeGreaterThanOrEqual(4.5);
+  const hex = colours.readOnly.trim().replace('#', '');
+  const rgb = `rgb(${parseInt(hex.slice(0, 2), 16)}, ${parseInt(hex.slice(2, 4), 16)}, ${parseInt(hex.slice(4, 6), 16)})`;
+  expect(contrast(colours.placeholder, rgb)).toBeGreaterThanOrEqual(4.5);
+});
