@@ -9,6 +9,8 @@ test('a wrong Redis password is reported at the password field, at the auth stag
   await fieldRow(page, 'BUILDLOGS_REDIS.host').getByRole('textbox').fill(svc.redis.host);
   await fieldRow(page, 'BUILDLOGS_REDIS.port').getByRole('textbox').fill(String(svc.redis.port));
   await fieldRow(page, 'BUILDLOGS_REDIS.password').getByLabel('Password').fill('definitely-not-the-password');
+  // User events get their own (right) password: they stop following build logs first.
+  await page.getByTestId('redis-same').uncheck();
   await fieldRow(page, 'USER_EVENTS_REDIS.host').getByRole('textbox').fill(svc.redis.host);
   await fieldRow(page, 'USER_EVENTS_REDIS.port').getByRole('textbox').fill(String(svc.redis.port));
   await fieldRow(page, 'USER_EVENTS_REDIS.password').getByLabel('Password').fill(svc.redis.password);

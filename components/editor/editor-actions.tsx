@@ -9,14 +9,16 @@ export type KeysTab = 'psk' | 'service-key' | 'tls' | 'certificates' | 'clair';
 export interface EditorActions {
   openKeys(tab?: KeysTab): void;
   goToSection(id: string): void;
+  /** Turns "Use the same Redis for user events" on or off. */
+  setRedisSame(on: boolean): void;
 }
 
-const Ctx = createContext<EditorActions>({ openKeys: () => {}, goToSection: () => {} });
+const Ctx = createContext<EditorActions>({ openKeys: () => {}, goToSection: () => {}, setRedisSame: () => {} });
 
 /** Provides the editor's actions to its descendants. */
 export const EditorActionsProvider = Ctx.Provider;
 
-/** The editor's actions (open the keys dialog, go to a section). */
+/** The editor's actions (open the keys dialog, go to a section, the same-Redis switch). */
 export function useEditorActions(): EditorActions {
   return useContext(Ctx);
 }

@@ -10,11 +10,12 @@ import { EditorActionsProvider, type KeysTab } from './editor-actions';
 import { EditorHeader } from './editor-header';
 import { ExportDialogs, type ExportRequest } from './export-dialogs';
 import { clearDraft, type Draft } from './draft-store';
-import type { GroupFinding } from './findings';
+import { topKey, type GroupFinding } from './findings';
 import type { FormModel } from './form-model';
 import { KeysDialog } from './keys/keys-dialog';
 import { operatorView } from './operator-view';
 import { RestoreBanner } from './restore-banner';
+import { REDIS_MIRROR } from './same-redis';
 import { SectionNav } from './section-nav';
 import { SectionView, type FocusRequest } from './section-view';
 import { useCertInfo } from './use-cert-info';
@@ -40,7 +41,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const [exporting, setExporting] = useState<ExportRequest>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [banner, setBanner] = useState(restored);
-  const { form, getConfig, scheduleSave, flush, setSection } = st;
+  const { form, getConfig, scheduleSave, flush, setSection, redisSame, setRedisSame } = st;
   const { schedule } = checks;
   const { invalidate } = validation;
 
@@ -50,8 +51,10 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
       scheduleSave();
       schedule(getConfig);
       if (name) invalidate(name);
+      // Results about user events describe the build-logs values they follow.
+      if (name && redisSame && topKey(name) === REDIS_MIRROR.source) invalidate(REDIS_MIRROR.key);
     },
-  }), [form, scheduleSave, schedule, getConfig, invalidate]);
+  }), [form, scheduleSave, schedule, getConfig, invalidate, redisSame]);
   useEffect(() => schedule(getConfig), [st.files, st.extra, schedule, getConfig]);
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -71,7 +74,7 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
     setNavOpen(false);
     requestAnimationFrame(() => document.getElementById('section-title')?.focus());
   }, [setSection]);
-  const actions = useMemo(() => ({ openKeys: (tab?: KeysTab) => setKeys((k) => ({ open: true, tab: tab ?? k.tab })), goToSection }), [goToSection]);
+  const actions = useMemo(() => ({ openKeys: (tab?: KeysTab) => setKeys((k) => ({ open: true, tab: tab ?? k.tab })), goToSection, setRedisSame }), [goToSection, setRedisSame]);
   const validate = async (scope: string | null) => {
     await checks.runNow(getConfig());
     const groups = scope ? model.sections.find((s) => s.id === scope)?.groups : undefined;

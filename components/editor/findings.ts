@@ -5,6 +5,7 @@
  * its field group when it names none.
  */
 import type { FieldSpec } from '@/components/form/field-spec';
+import { dbUriHasParts } from '@/components/form/db-uri';
 import { schemaProperties } from '@/components/form/schema-node';
 import type { Finding } from '@/lib/report/types';
 import type { FormModel } from './form-model';
@@ -38,6 +39,8 @@ export function renderedPaths(specs: readonly FieldSpec[], values: Record<string
   };
   for (const spec of specs) {
     walk(spec.path, spec.schema);
+    // The DB_URI widget edits the URI as parts; its password input takes failed logins.
+    if (spec.key === 'DB_URI' && dbUriHasParts(values.DB_URI)) out.add(`${spec.path}.password`);
     if (spec.key === 'DISTRIBUTED_STORAGE_CONFIG') {
       const config = values.DISTRIBUTED_STORAGE_CONFIG;
       for (const [id, pair] of Object.entries(typeof config === 'object' && config ? config : {})) {
@@ -96,6 +99,9 @@ const FILE_SECTIONS: [RegExp, string][] = [
   [/^jwt-authn\.cert$/, 'jwt'],
 ];
 
+/** How Quay's config keys are spelled (a bundle file name such as `ssl.cert` is not one). */
+const CONFIG_KEY = /^[A-Z][A-Z0-9_]*$/;
+
 /** The section a finding is listed in. */
 export function homeSection(f: GroupFinding, model: FormModel, sectionOfKey: ReadonlyMap<string, string>): string {
   const field = f.fields[0];
@@ -105,6 +111,9 @@ export function homeSection(f: GroupFinding, model: FormModel, sectionOfKey: Rea
     const direct = sectionOfKey.get(FOLDED_KEYS[key] ?? key);
     if (direct) return direct;
     if (model.oidc && new RegExp(model.oidc.pattern, 'u').test(key)) return 'oidc';
+    // A key the schema does not know is edited under "Keys outside the schema", not in the
+    // section of the group that reported it (the Schema group's first section is "Features").
+    if (CONFIG_KEY.test(key)) return 'advanced';
   }
   const byGroup = model.sections.find((s) => s.groups.includes(f.group as never));
   return byGroup?.id ?? 'advanced';
@@ -114,3 +123,19 @@ export function homeSection(f: GroupFinding, model: FormModel, sectionOfKey: Rea
 export function flattenGroups(groups: readonly { group: string; findings: readonly Finding[] }[]): GroupFinding[] {
   return groups.flatMap((g) => g.findings.map((f) => ({ ...f, group: g.group, source: 'server' as const })));
 }
+
+/**
+ * One finding per key and problem, the first one kept (callers put the server's first: its
+ * severity follows the chosen Quay release). The server reports a type error in the
+ * group that owns the key (Redis), the as-you-type check in Schema: same keys, same message.
+ */
+export function uniqueFindings(findings: readonly GroupFinding[]): GroupFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const id = `${f.fields.join('\u0001')}\u0000${f.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+

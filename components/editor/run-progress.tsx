@@ -26,11 +26,13 @@ export function RunProgress({ run, onCancel }: { run: ValidationRun; onCancel():
   const skipped = rows.length - active.length;
   const done = run.received.length;
   const total = run.groups.length;
+  // Skipped groups did not run: the finished line counts only the ones that did.
+  const checked = run.received.filter((g) => g.status !== 'skipped').length;
   return (
     <div className="run" data-testid="run" data-status={run.status}>
       <div className="run__line">
         <span className="grow" aria-live="polite">
-          {run.status === 'running' ? `Checking… ${done} of ${total} groups` : run.status === 'done' ? `Finished: ${total} group${total === 1 ? '' : 's'} checked` : run.status === 'cancelled' ? 'Cancelled' : `Failed: ${run.error ?? ''}`}
+          {run.status === 'running' ? `Checking… ${done} of ${total} groups` : run.status === 'done' ? `Finished: ${checked} group${checked === 1 ? '' : 's'} checked` : run.status === 'cancelled' ? 'Cancelled' : `Failed: ${run.error ?? ''}`}
         </span>
         <span className="run__time" aria-label="Elapsed time">{seconds(elapsed)}</span>
         {run.status === 'running' ? (

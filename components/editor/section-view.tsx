@@ -77,7 +77,8 @@ export function SectionView({ model, section, findings, running, onValidate, foc
             <h1 id="section-title" tabIndex={-1}>{section.title}</h1>
             <p className="muted">{section.description}</p>
           </div>
-          <Button onClick={onValidate} disabled={running} title={`Checks: ${section.groups.join(', ')}`} data-testid="validate-section">
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page body. */}
+          <Button onClick={running ? undefined : onValidate} aria-disabled={running || undefined} title={`Checks: ${section.groups.join(', ')}`} data-testid="validate-section">
             <PlayIcon size={13} /> Validate section
           </Button>
         </header>

@@ -10,6 +10,7 @@ import { saveDraft, type Draft } from './draft-store';
 import type { ConfigObject, Files } from './editor-types';
 import type { FormModel } from './form-model';
 import type { ReleaseChoice } from './release-picker';
+import { REDIS_MIRROR, redisIsSame, withSameRedis } from './same-redis';
 
 /** Field groups of the bundle files edited in the form. */
 const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP', 'jwt-authn.cert': 'JWTAuthentication' };
@@ -31,10 +32,17 @@ export function useEditorState(model: FormModel, draft: Draft) {
   // Absent: the server's default release (the draft predates the picker, or the server was not asked yet).
   const [quayVersion, setQuayVersion] = useState<string | undefined>(draft.quayVersion);
   const [releaseChoice, setReleaseChoice] = useState<ReleaseChoice | null>(null);
-  const state = useRef({ files, extra, section, quayVersion });
-  state.current = { files, extra, section, quayVersion };
+  const [redisSame, setRedisSameState] = useState(() => redisIsSame(initial.known));
+  const state = useRef({ files, extra, section, redisSame, quayVersion });
+  state.current = { files, extra, section, redisSame, quayVersion };
 
-  const getConfig = useCallback(() => assembleConfig(form.getValues(), state.current.extra), [form]);
+  const getConfig = useCallback(() => withSameRedis(assembleConfig(form.getValues(), state.current.extra), state.current.redisSame), [form]);
+  const setRedisSame = useCallback((on: boolean) => {
+    // Turning it off starts user events from the build-logs values shown until then.
+    const source = form.getValues(REDIS_MIRROR.source);
+    form.setValue(REDIS_MIRROR.key, source === undefined ? undefined : structuredClone(source), { shouldDirty: true });
+    setRedisSameState(on);
+  }, [form]);
   const buildBundle = useCallback((): BundleJson => toBundleJson(getConfig(), state.current.files, draft.originalConfigYaml), [getConfig, draft.originalConfigYaml]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -50,7 +58,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
 
   useEffect(() => {
     scheduleSave();
-  }, [files, extra, section, quayVersion, scheduleSave]);
+  }, [files, extra, section, redisSame, quayVersion, scheduleSave]);
   useEffect(() => {
     // Sealing is asynchronous: a save started here usually ends before the page goes (the debounced one already ran).
     const onHide = () => void flush();
@@ -91,7 +99,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
 
   return {
     form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave,
-    groupOf, isReadOnly, readonlyGroups, operatorEndpoint, quayVersion, setQuayVersion, releaseChoice,
+    groupOf, isReadOnly, readonlyGroups, operatorEndpoint, redisSame, setRedisSame, quayVersion, setQuayVersion, releaseChoice,
   };
 }
 

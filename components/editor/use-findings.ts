@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { FieldGroupId, GroupReport } from '@/lib/report/types';
-import { flattenGroups, homeSection, type GroupFinding } from './findings';
+import { flattenGroups, homeSection, uniqueFindings, type GroupFinding } from './findings';
 import type { FormModel } from './form-model';
 
 /** Per-section counts for the navigation. */
@@ -14,16 +14,13 @@ export interface SectionStatus {
 }
 
 /**
- * All findings on screen: the as-you-type schema check plus the latest server result of each
- * group (a server Schema finding identical to a client one is shown once), each assigned to the
- * section that lists it.
+ * All findings on screen: the latest server result of each group plus the as-you-type checks,
+ * one per key and problem, each assigned to the section that lists it.
  */
 export function useFindings(model: FormModel, client: readonly GroupFinding[], results: ReadonlyMap<FieldGroupId, GroupReport>) {
   return useMemo(() => {
     const sectionOfKey = new Map(model.keys.map((k) => [k.key, k.section]));
-    const seen = new Set(client.map((f) => `${f.fields[0] ?? ''}\u0000${f.message}`));
-    const server = flattenGroups([...results.values()]).filter((f) => !(f.group === 'Schema' && seen.has(`${f.fields[0] ?? ''}\u0000${f.message}`)));
-    const all = [...client, ...server].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const all = uniqueFindings([...flattenGroups([...results.values()]), ...client]).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
     const bySection = new Map<string, GroupFinding[]>();
     const home = new Map<GroupFinding, string>();
     for (const f of all) {

@@ -8,6 +8,7 @@ import { apiJson } from './api-client';
 import { PINNED_KEYS } from './config-diff';
 import type { Draft } from './draft-store';
 import type { FormModel } from './form-model';
+import { REDIS_MIRROR } from './same-redis';
 import { uiLookup } from './ui-lookup';
 import type { EditorState } from './use-editor-state';
 
@@ -24,11 +25,13 @@ export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState,
     invalidate(name);
   }, [storeFile, invalidate]);
   const generateSecret = useCallback(async () => (await apiJson<SecretKeyResponse>('/api/v2/keys/secret', {})).value, []);
+  const mirrorOf = useCallback((key: string) => (st.redisSame && key === REDIS_MIRROR.key ? REDIS_MIRROR.source : undefined), [st.redisSame]);
   return useMemo<FormEnv>(
     () => ({
       issuesAt: () => [],
       issuesUnder: () => [],
       isReadOnly: st.isReadOnly,
+      mirrorOf,
       files: st.files,
       setFile,
       certInfo,
@@ -39,6 +42,6 @@ export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState,
       extra: st.extra,
       setExtra: st.setExtra,
     }),
-    [st.isReadOnly, st.files, setFile, certInfo, model.storageEngines, generateSecret, pinnedKeys, uiFor, st.extra, st.setExtra],
+    [st.isReadOnly, mirrorOf, st.files, setFile, certInfo, model.storageEngines, generateSecret, pinnedKeys, uiFor, st.extra, st.setExtra],
   );
 }

@@ -58,3 +58,8 @@ export function maskDbUri(uri: string): string {
   if (!p || !p.password) return uri;
   return buildDbUri({ ...p, password: '' }).replace(`${encodeURIComponent(p.user)}@`, `${encodeURIComponent(p.user)}:••••••@`);
 }
+
+/** True when the widget shows the URI as separate fields (absent, or a URI of the usual shape). */
+export function dbUriHasParts(value: unknown): boolean {
+  return value === undefined || value === '' || (typeof value === 'string' && parseDbUri(value) !== null);
+}

@@ -32,7 +32,8 @@ export function FieldRow({ spec, children, label = true, wide, inline }: {
   const env = useFormEnv();
   const issues = env.issuesAt(spec.path);
   const id = inputIdFor(spec.path);
-  const readOnly = env.isReadOnly(spec.key);
+  const mirror = env.mirrorOf(spec.key);
+  const readOnly = env.isReadOnly(spec.key) || mirror !== undefined;
   const helpId = spec.ui.help ? `${id}-help` : undefined;
   const issuesId = issues.length ? `${id}-issues` : undefined;
   const describedBy = [helpId, issuesId].filter(Boolean).join(' ') || undefined;
@@ -55,7 +56,11 @@ export function FieldRow({ spec, children, label = true, wide, inline }: {
           </span>
         )}
         {spec.required ? <span className="field__req">Required</span> : null}
-        {readOnly && spec.path === spec.key ? (
+        {mirror && spec.path === spec.key ? (
+          <span className="field__ro" title={`Shows the values of ${mirror}: edit them there`}>
+            <LockIcon size={12} /> Same as {mirror}
+          </span>
+        ) : readOnly && spec.path === spec.key ? (
           <span className="field__ro" title="This key belongs to a read-only field group (--readonly-groups)">
             <LockIcon size={12} /> Managed
           </span>

@@ -18,6 +18,8 @@ export interface FormEnv {
   issuesUnder(path: string): readonly Finding[];
   /** True for keys of `--readonly-groups` field groups. */
   isReadOnly(key: string): boolean;
+  /** The key whose values `key` shows, read-only, while it follows it (USER_EVENTS_REDIS → BUILDLOGS_REDIS). */
+  mirrorOf(key: string): string | undefined;
   files: Readonly<Record<string, string>>;
   setFile(name: string, base64: string | undefined): void;
   /** Parsed certificate details by file name (from `POST /api/v2/certs/inspect`). */
@@ -59,6 +61,7 @@ const empty: FormEnv = {
   issuesAt: () => [],
   issuesUnder: () => [],
   isReadOnly: () => false,
+  mirrorOf: () => undefined,
   files: {},
   setFile: () => {},
   certInfo: {},

@@ -2,6 +2,7 @@
 
 import { FieldRow } from './field-row';
 import type { FieldSpec } from './field-spec';
+import { useFormEnv } from './form-env';
 import { OidcProvidersField } from './oidc/oidc-providers-field';
 import { OtherKeysField } from './other/other-keys-field';
 import { StorageField } from './storage/storage-field';
@@ -25,7 +26,11 @@ import { TlsModeWidget } from './widgets/tls-mode-widget';
  * Renders one field: picks its widget with `widgetFor` and wraps it in the `FieldRow` template.
  * The switch is exhaustive over `WidgetKind`: a kind without a case does not compile.
  */
-export function SchemaField({ spec }: { spec: FieldSpec }) {
+export function SchemaField({ spec: given }: { spec: FieldSpec }) {
+  const env = useFormEnv();
+  // A key that follows another (USER_EVENTS_REDIS with "same Redis") is bound to that key's values.
+  const mirror = given.path === given.key && given.name === undefined ? env.mirrorOf(given.key) : undefined;
+  const spec = mirror ? { ...given, name: mirror } : given;
   const kind = widgetFor(spec);
   switch (kind) {
     case 'text':

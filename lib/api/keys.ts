@@ -47,6 +47,7 @@ const serviceKeyInput = z.object({
   service: z.string().regex(SERVICE_NAME_PATTERN, `must match ${SERVICE_NAME_PATTERN.source}`).max(100).optional(),
   expiration: z.iso.datetime({ offset: true }).optional().nullable(),
   quayUrl: z.url({ protocol: /^https?$/ }).optional(),
+  scannerUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** A Clair v2 jwtproxy service key; the private key is returned once and kept nowhere. */
@@ -54,7 +55,7 @@ export async function newServiceKey(request: Request): Promise<ServiceKeyRespons
   const body = await input(request, serviceKeyInput);
   const expiration = body.expiration ? new Date(body.expiration) : undefined;
   if (expiration && expiration.getTime() <= Date.now()) throw new ApiError(400, '"expiration": cannot be in the past');
-  const key = generateServiceKey({ service: body.service, expiration, quayUrl: body.quayUrl });
+  const key = generateServiceKey({ service: body.service, expiration, quayUrl: body.quayUrl, scannerUrl: body.scannerUrl });
   return {
     kid: key.kid,
     name: body.name ?? `${key.service} service key`,

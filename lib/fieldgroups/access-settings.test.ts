@@ -53,7 +53,7 @@ describe('AccessSettings', () => {
   it('names the problem and the fix in words', () => {
     const [f] = accessSettings.rules(ctx({ SUPER_USERS: ['Alice'] }));
     expect(f?.message).toBe('SUPER_USERS[0] "Alice" is not a valid Quay user name');
-    expect(f?.hint).toBe('Quay user names are lower-case: "alice"');
+    expect(f?.hint).toBe('use lower-case letters and digits, optionally joined by single ".", "_" or "-", 2 to 255 characters, e.g. "alice"');
     const [login] = accessSettings.rules(ctx({ FEATURE_DIRECT_LOGIN: false }));
     expect(login?.message).toMatch(/^Cannot disable credentials login to UI without configured OIDC service/);
   });

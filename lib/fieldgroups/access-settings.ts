@@ -4,9 +4,7 @@ import { error, warning } from '../report/findings';
 import type { Finding } from '../report/types';
 import { defineFieldGroup } from './define';
 import { usableProviders } from './oidc-provider';
-
-/** Quay user names (util/validation.py VALID_USERNAME_REGEX, 2–255 characters). */
-const USERNAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+import { superUserFindings } from './super-users';
 
 function loginMethods(c: ConfigMap): Finding[] {
   // Every <ID>_LOGIN_CONFIG object under a name Quay accepts is an OIDC login (oauth/loginmanager.py).
@@ -38,19 +36,6 @@ function userCreation(c: ConfigMap): Finding[] {
     }));
   }
   return findings;
-}
-
-/** Each SUPER_USERS entry is a valid Quay user name (types and duplicates are the schema's). */
-function superUsers(c: ConfigMap): Finding[] {
-  const list = c.SUPER_USERS;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((name, i): Finding[] => {
-    const path = `SUPER_USERS[${i}]`;
-    if (typeof name !== 'string' || (USERNAME.test(name) && name.length >= 2 && name.length <= 255)) return [];
-    const lower = name.toLowerCase();
-    const hint = lower !== name && USERNAME.test(lower) ? `Quay user names are lower-case: "${lower}"` : 'lower-case letters and digits, optionally separated by single ".", "_" or "-", 2 to 255 characters';
-    return [error(path, `${path} "${name}" is not a valid Quay user name`, { code: 'superuser-invalid-name', hint })];
-  });
 }
 
 function encryptedBasicAuth(c: ConfigMap): Finding[] {
@@ -98,7 +83,7 @@ export const accessSettings = defineFieldGroup({
     // The only duration here without a schema pattern. An empty string is not "unset" to Quay:
     // convert_to_timedelta("") raises at the first fresh-login check.
     ...checkDuration(config, 'FRESH_LOGIN_TIMEOUT'),
-    ...superUsers(config),
+    ...superUserFindings(config.SUPER_USERS),
     ...encryptedBasicAuth(config),
   ],
 });

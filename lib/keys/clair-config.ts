@@ -18,7 +18,7 @@ export interface ClairSnippetOptions {
 
 /** Clair v4 YAML whose `auth.psk.key` and `iss` match the Quay side. */
 export function clairConfigSnippet(o: ClairSnippetOptions): string {
-  const doc: Record<string, unknown> = { http_listen_addr: o.httpListenAddr ?? ':8080' };
+  const doc: Record<string, unknown> = { http_listen_addr: o.httpListenAddr ?? listenAddrOf(o.clairUrl) ?? ':8080' };
   if (o.quayUrl) {
     const clair = (o.clairUrl ?? 'http://clair:8080').replace(/\/+$/, '');
     doc.notifier = {
@@ -32,4 +32,18 @@ export function clairConfigSnippet(o: ClairSnippetOptions): string {
   doc.auth = { psk: { key: o.psk, iss: ['quay'] } };
   const header = '# Clair v4 config.yaml (excerpt): auth.psk.key must equal SECURITY_SCANNER_V4_PSK in Quay\'s config.yaml.\n';
   return header + stringify(doc, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+/**
+ * `:<port>` of the URL a client calls a service at, when the URL names a port: the service must
+ * listen there (a URL without a port leaves the listen address to the caller's default).
+ */
+export function listenAddrOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const port = new URL(url).port;
+    return port ? `:${port}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

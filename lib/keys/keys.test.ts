@@ -68,6 +68,15 @@ describe('security-scanner service key', () => {
     expect(doc.jwtproxy.verifier_proxies[0]?.verifier.key_server.options.registry).toBe('https://quay.example.com/keys/');
     expect(key.jwtproxyYaml).not.toContain('PRIVATE KEY');
   });
+  it('takes the verifier\'s audience and port from SECURITY_SCANNER_ENDPOINT', () => {
+    const custom = generateServiceKey({ quayUrl: 'https://quay.example.com:8443', scannerUrl: 'http://clair.example.com:6070/' });
+    const doc = parse(custom.jwtproxyYaml) as { jwtproxy: { verifier_proxies: Array<{ listen_addr: string; verifier: { audience: string; key_server: { options: { registry: string } } } }> } };
+    const verifier = doc.jwtproxy.verifier_proxies[0];
+    expect(verifier?.listen_addr).toBe(':6070');
+    expect(verifier?.verifier.audience).toBe('http://clair.example.com:6070');
+    expect(verifier?.verifier.key_server.options.registry).toBe('https://quay.example.com:8443/keys/');
+  });
+
   it('keeps an optional expiry and refuses names Quay refuses', () => {
     const exp = new Date('2031-01-01T00:00:00Z');
     expect(generateServiceKey({ service: 'clair_v2', expiration: exp }).expiration).toEqual(exp);
@@ -118,5 +127,12 @@ describe('Clair v4 config snippet', () => {
     expect(doc.notifier.webhook.target).toBe('https://quay.example.com/secscan/notification');
     expect(doc.notifier.webhook.callback).toBe('http://clair:8081/notifier/api/v1/notifications');
     expect(parse(clairConfigSnippet({ psk })).notifier).toBeUndefined();
+  });
+
+  it('listens on the port of SECURITY_SCANNER_V4_ENDPOINT', () => {
+    const psk = generateClairPsk();
+    expect(parse(clairConfigSnippet({ psk, clairUrl: 'http://clair.example.com:8089' })).http_listen_addr).toBe(':8089');
+    expect(parse(clairConfigSnippet({ psk, clairUrl: 'http://clair.example.com' })).http_listen_addr).toBe(':8080');
+    expect(parse(clairConfigSnippet({ psk, clairUrl: 'http://clair:8089', httpListenAddr: '0.0.0.0:9000' })).http_listen_addr).toBe('0.0.0.0:9000');
   });
 });

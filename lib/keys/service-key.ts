@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { listenAddrOf } from './clair-config';
 
 /**
  * Security-scanner service key for Clair v2's jwtproxy ("preshared" mode), as Quay's 3.3 config
@@ -37,6 +38,8 @@ export interface ServiceKeyOptions {
   expiration?: Date;
   /** Quay's URL, for the verifier's key server (`<url>/keys/`); a placeholder otherwise. */
   quayUrl?: string;
+  /** `SECURITY_SCANNER_ENDPOINT`, the URL Quay calls Clair at: the verifier's audience and port. */
+  scannerUrl?: string;
   /** Where Clair's container finds the private key. */
   privateKeyDir?: string;
 }
@@ -62,14 +65,18 @@ export function generateServiceKey(opts: ServiceKeyOptions = {}): ServiceKey {
     privateKeyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     privateKeyFileName,
-    jwtproxyYaml: jwtproxySnippet({ service, kid, keyPath: `${opts.privateKeyDir ?? '/clair/config'}/${privateKeyFileName}`, quayUrl: opts.quayUrl }),
+    jwtproxyYaml: jwtproxySnippet({ service, kid, keyPath: `${opts.privateKeyDir ?? '/clair/config'}/${privateKeyFileName}`, quayUrl: opts.quayUrl, scannerUrl: opts.scannerUrl }),
   };
   if (opts.expiration) key.expiration = opts.expiration;
   return key;
 }
 
-function jwtproxySnippet(o: { service: string; kid: string; keyPath: string; quayUrl?: string }): string {
+function jwtproxySnippet(o: { service: string; kid: string; keyPath: string; quayUrl?: string; scannerUrl?: string }): string {
   const registry = o.quayUrl ? `${o.quayUrl.replace(/\/+$/, '')}/keys/` : 'https://QUAY_HOSTNAME/keys/';
+  // Quay's requests reach the verifier at SECURITY_SCANNER_ENDPOINT: it listens on that port and
+  // accepts tokens whose audience is that URL.
+  const audience = o.scannerUrl ? o.scannerUrl.replace(/\/+$/, '') : 'http://clair:6060';
+  const listen = listenAddrOf(o.scannerUrl) ?? ':6060';
   // JSON strings are valid YAML scalars: nothing user-supplied can break the document.
   return [
     '# Clair v2 config.yaml: the jwtproxy section (signs Clair\'s calls to Quay with the service key).',
@@ -91,9 +98,9 @@ function jwtproxySnippet(o: { service: string; kid: string; keyPath: string; qua
     `          private_key_path: ${JSON.stringify(o.keyPath)}`,
     '  verifier_proxies:',
     '  - enabled: true',
-    '    listen_addr: :6060',
+    `    listen_addr: ${JSON.stringify(listen)}`,
     '    verifier:',
-    '      audience: http://clair:6060',
+    `      audience: ${JSON.stringify(audience)}`,
     '      upstream: http://localhost:6062',
     '      key_server:',
     '        type: keyregistry',

@@ -127,6 +127,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     service: { type: 'string', pattern: '^[a-z0-9_]+$', maxLength: 100 },
     expiration: { type: ['string', 'null'], format: 'date-time' },
     quayUrl: { type: 'string', format: 'uri' },
+    scannerUrl: { type: 'string', format: 'uri', description: 'SECURITY_SCANNER_ENDPOINT: the verifier\'s audience and listen port.' },
   }),
   ServiceKeyResponse: closed(['kid', 'name', 'privateKeyPem', 'publicKeyPem', 'expiration', 'jwtproxySnippet'], {
     kid: { type: 'string', pattern: '^[0-9a-f]{64}$' },

@@ -31,7 +31,7 @@ describe('checkAgainstSchema: one precise violation per problem', () => {
       { TAG_EXPIRATION_OPTIONS: [1, '2x'] },
       [
         { key: 'TAG_EXPIRATION_OPTIONS', path: 'TAG_EXPIRATION_OPTIONS[0]', keyword: 'type', message: 'TAG_EXPIRATION_OPTIONS[0] must be a string, not a number (1)' },
-        { key: 'TAG_EXPIRATION_OPTIONS', path: 'TAG_EXPIRATION_OPTIONS[1]', keyword: 'pattern', message: 'TAG_EXPIRATION_OPTIONS[1] must match ^[0-9]+(w|m|d|h|s)$ (got "2x")' },
+        { key: 'TAG_EXPIRATION_OPTIONS', path: 'TAG_EXPIRATION_OPTIONS[1]', keyword: 'pattern', message: 'TAG_EXPIRATION_OPTIONS[1] must be a whole number and one unit letter (s, m, h, d or w), e.g. 2w or 30m (got "2x")' },
       ],
     ],
     [

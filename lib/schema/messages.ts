@@ -1,5 +1,6 @@
 import { isObject } from '../config/values';
 import { describeTypes, echoScalar, jsonTypeOf, listValues, withArticle } from './describe-value';
+import { describePattern } from './pattern-words';
 import type { ErrorObject } from './validator';
 
 /** What a message may show: the key path to name, and whether the value may be echoed (not a secret). */
@@ -38,7 +39,7 @@ export function describeError(error: ErrorObject, ctx: MessageContext): string {
     case 'const':
       return `${subject} must be ${listValues([params.allowedValue])}${gotOrType(got, data)}`;
     case 'pattern':
-      return `${subject} must ${expect ? `be ${expect}` : `match ${String(params.pattern)}`}${gotSuffix}`;
+      return `${subject} must be ${expect ?? describePattern(String(params.pattern), parent['x-example'])}${gotSuffix}`;
     case 'minItems':
     case 'maxItems': {
       const count = Array.isArray(data) ? data.length : 0;

@@ -10,25 +10,28 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { DownloadIcon } from '@/components/ui/icons';
 import { apiJson, describeError } from '../api-client';
 import type { ConfigObject } from '../editor-types';
+import { httpUrl, quayUrlOf } from './entered-urls';
 
 /** The Clair v4 `config.yaml` fragment whose PSK and issuer match this Quay configuration. */
 export function ClairPanel() {
   const { control } = useFormContext<ConfigObject>();
-  const [psk, host, scheme] = useWatch({ control, name: ['SECURITY_SCANNER_V4_PSK', 'SERVER_HOSTNAME', 'PREFERRED_URL_SCHEME'] });
+  const [psk, host, scheme, endpoint] = useWatch({ control, name: ['SECURITY_SCANNER_V4_PSK', 'SERVER_HOSTNAME', 'PREFERRED_URL_SCHEME', 'SECURITY_SCANNER_V4_ENDPOINT'] });
   const [yaml, setYaml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (typeof psk !== 'string' || psk === '') return;
-    const quayEndpoint = typeof host === 'string' && host ? `${scheme === 'http' ? 'http' : 'https'}://${host}` : undefined;
+    // Clair listens on the port Quay calls it at and posts notifications back to Quay's host.
+    const quayUrl = quayUrlOf(host, scheme);
+    const clairUrl = httpUrl(endpoint);
     let live = true;
-    apiJson<ClairConfigResponse>('/api/v2/keys/clair-config', { psk, ...(quayEndpoint ? { quayEndpoint } : {}) }).then(
+    apiJson<ClairConfigResponse>('/api/v2/keys/clair-config', { psk, ...(quayUrl ? { quayUrl } : {}), ...(clairUrl ? { clairUrl } : {}) }).then(
       (r) => live && (setYaml(r.yaml), setError(null)),
       (e) => live && setError(describeError(e)),
     );
     return () => {
       live = false;
     };
-  }, [psk, host, scheme]);
+  }, [psk, host, scheme, endpoint]);
   if (typeof psk !== 'string' || psk === '') {
     return <Alert tone="info">Generate a PSK first (Clair PSK tab): the Clair configuration needs the same key.</Alert>;
   }

@@ -8,7 +8,10 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DownloadIcon } from '@/components/ui/icons';
 import { useToast } from '@/components/ui/toast';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { apiJson, describeError } from '../api-client';
+import type { ConfigObject } from '../editor-types';
+import { httpUrl, quayUrlOf } from './entered-urls';
 
 /**
  * A security-scanner service key (Clair v2 jwtproxy, preshared mode): RSA key whose id is shown,
@@ -20,10 +23,20 @@ export function ServiceKeyPanel() {
   const [expiry, setExpiry] = useState('');
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState<ServiceKeyResponse | null>(null);
+  const { control } = useFormContext<ConfigObject>();
+  const [host, scheme, v2Endpoint, v4Endpoint] = useWatch({ control, name: ['SERVER_HOSTNAME', 'PREFERRED_URL_SCHEME', 'SECURITY_SCANNER_ENDPOINT', 'SECURITY_SCANNER_V4_ENDPOINT'] });
   const create = async () => {
     setBusy(true);
     try {
-      const body: { name: string; expiration?: string } = { name };
+      // The jwtproxy snippet points at Quay's key server and listens where Quay calls the scanner
+      // (the Clair v2 endpoint; else the only endpoint the scanner section shows).
+      const quayUrl = quayUrlOf(host, scheme);
+      const scannerUrl = httpUrl(v2Endpoint) ?? httpUrl(v4Endpoint);
+      const body: { name: string; expiration?: string; quayUrl?: string; scannerUrl?: string } = {
+        name,
+        ...(quayUrl ? { quayUrl } : {}),
+        ...(scannerUrl ? { scannerUrl } : {}),
+      };
       if (expiry) body.expiration = new Date(`${expiry}T23:59:59`).toISOString();
       setKey(await apiJson<ServiceKeyResponse>('/api/v2/keys/service-key', body));
     } catch (e) {
@@ -79,7 +92,7 @@ export function ServiceKeyPanel() {
           </div>
           <div className="field">
             <span className="field__label">jwtproxy signer configuration</span>
-            <pre className="code-block">{key.jwtproxySnippet}</pre>
+            <pre className="code-block" data-testid="jwtproxy-yaml">{key.jwtproxySnippet}</pre>
             <div><CopyButton text={key.jwtproxySnippet} label="Copy snippet" /></div>
           </div>
         </>

@@ -3,9 +3,12 @@
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { SecretInput } from '@/components/ui/secret-input';
+import type { Finding } from '@/lib/report/types';
 import { buildDbUri, maskDbUri, parseDbUri, type DbUriParts } from '../db-uri';
 import type { FieldA11y } from '../field-row';
+import { FieldIssues } from '../field-issues';
 import type { FieldSpec } from '../field-spec';
+import { useFormEnv } from '../form-env';
 import { asText, useConfigField } from './use-field';
 
 const ENGINES = [
@@ -33,10 +36,17 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
   const ro = a11y.readOnly;
   const id = (s: string) => `${a11y.id}-${s}`;
   const engine = ENGINES.find((e) => e.scheme === parts.scheme);
+  const env = useFormEnv();
+  // Failed logins are placed at `DB_URI.password` (components/editor/findings.ts); where the
+  // connection stopped says which other part to mark.
+  const passwordIssues = env.issuesAt(`${spec.path}.password`);
+  const passwordIssuesId = passwordIssues.length ? id('password-issues') : undefined;
+  const rowErrors = env.issuesAt(spec.path).filter((f) => f.severity === 'error');
+  const stoppedAt = (...stages: Finding['stage'][]) => rowErrors.some((f) => stages.includes(f.stage));
 
   if (raw || parsed === null) {
     return (
-      <div className="stack stack--tight">
+      <div className="stack stack--tight" data-path={`${spec.path}.password`}>
         <input
           id={a11y.id}
           ref={field.ref}
@@ -51,6 +61,7 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
           spellCheck={false}
           autoComplete="off"
         />
+        <FieldIssues id={passwordIssuesId} issues={passwordIssues} />
         {parsed === null ? <p className="muted">This URI cannot be split into fields; edit it as text.</p> : null}
         {parsed !== null ? (
           <div>
@@ -75,13 +86,22 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
             ))}
           </select>
         </div>
-        <Part id={id('host')} label="Host" value={parts.host} ro={ro} invalid={a11y.invalid} placeholder="db.example.com" onChange={(host) => set({ host })} />
-        <Part id={id('port')} label="Port" value={parts.port} ro={ro} placeholder={engine?.port ?? ''} onChange={(port) => set({ port: port.replace(/\D/g, '') })} />
+        <Part id={id('host')} label="Host" value={parts.host} ro={ro} invalid={stoppedAt('dns', 'tcp')} placeholder="db.example.com" onChange={(host) => set({ host })} />
+        <Part id={id('port')} label="Port" value={parts.port} ro={ro} invalid={stoppedAt('tcp')} placeholder={engine?.port ?? ''} onChange={(port) => set({ port: port.replace(/\D/g, '') })} />
         <Part id={id('database')} label="Database name" value={parts.database} ro={ro} placeholder="quay" onChange={(database) => set({ database })} />
         <Part id={id('user')} label="User name" value={parts.user} ro={ro} placeholder="quay" onChange={(user) => set({ user })} />
-        <div className="field">
+        <div className="field" data-path={`${spec.path}.password`}>
           <label className="field__label" htmlFor={id('password')}>Password</label>
-          <SecretInput id={id('password')} value={parts.password} readOnly={ro} onChange={(password) => set({ password })} autoComplete="new-password" />
+          <SecretInput
+            id={id('password')}
+            value={parts.password}
+            readOnly={ro}
+            invalid={passwordIssues.some((f) => f.severity === 'error')}
+            describedBy={passwordIssuesId}
+            onChange={(password) => set({ password })}
+            autoComplete="new-password"
+          />
+          <FieldIssues id={passwordIssuesId} issues={passwordIssues} />
         </div>
       </div>
       {parts.scheme.startsWith('mysql') ? (

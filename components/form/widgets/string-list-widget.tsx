@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CloseIcon, PlusIcon } from '@/components/ui/icons';
 import type { FieldA11y } from '../field-row';
 import type { FieldSpec } from '../field-spec';
+import { describePattern } from '@/lib/schema/pattern-words';
 import { schemaItems, schemaString } from '../schema-node';
 import { asText, useConfigField } from './use-field';
 
@@ -26,7 +27,7 @@ export function StringListWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA
     if (parts.length === 0) return;
     const bad = regex ? parts.filter((p) => !regex.test(p)) : [];
     if (bad.length) {
-      setProblem(`"${bad[0]}" does not match ${pattern}`);
+      setProblem(`"${bad[0]}" is not allowed here: each entry must be ${describePattern(pattern ?? '', itemSchema?.['x-example'])}`);
       return;
     }
     const dupes = parts.filter((p) => items.includes(p));
