@@ -31,7 +31,7 @@ export function ReleasePicker({ choice, value, onChange, tone = 'light' }: {
       <label htmlFor={id} className={tone === 'masthead' ? 'release-picker__label masthead__label' : 'release-picker__label'}>Quay release</label>
       <select id={id} className="select release-picker__select" value={value} onChange={(e) => onChange(e.target.value)} data-testid="quay-release">
         {[...releases].reverse().map((r) => (
-          <option key={r} value={r}>{optionLabel(r, choice.defaultRelease)}</option>
+          <option key={r} value={r}>{tone === 'masthead' ? r : optionLabel(r, choice.defaultRelease)}</option>
         ))}
       </select>
     </span>
