@@ -4,7 +4,7 @@
 // the sources), and through tsx only when the bundle cannot be written (a read-only install).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bundleIsFresh, loadCli, root } from '../scripts/cli-bundle.mjs';
+import { bundleIsFresh, loadCli, root, useShortLivedFlags } from '../scripts/cli-bundle.mjs';
 
 const args = process.argv.slice(2);
 // The server finds the built wizard (.next) relative to the package, wherever the code runs from.
@@ -21,6 +21,9 @@ if (args[0] === 'serve' && !existsSync(path.join(root, process.env.QC_NEXT_DIST 
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
+
+// validate, generate, bundle: a fraction of a second, for which V8's optimising compiler only costs (issue 11).
+if (args[0] !== 'serve') useShortLivedFlags();
 
 let fresh = bundleIsFresh();
 if (!fresh) {
