@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { error, warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { awsUriEncode, signAwsRequest, type AwsCredentials } from './aws-sigv4';
@@ -42,6 +44,9 @@ export interface S3ProbeFields {
 export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
   const tracked = trackStages(ctx);
   const f = withLocation(target.fields);
+  // Up to five requests one after another: one kept-alive connection, as boto3's pool does (issue 11).
+  const agent = keepAliveAgent(target.endpoint);
+  const send = (t: S3ProbeTarget, method: string, withKey: boolean, tr: TrackedContext, body?: string) => sendRequest(t, method, withKey, tr, agent, body);
   try {
     if (!target.credentials) return await probeWithoutCredentials(target, tracked, f);
     let t = target;
@@ -89,7 +94,15 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
     return [...notes, ...problems];
   } catch (e) {
     return [connectionFinding(e, f.endpoint, `${target.label} (${target.endpoint})`, tracked)];
+  } finally {
+    agent.destroy();
   }
+}
+
+/** An agent keeping one connection open between the probe's requests; destroyed when it ends. */
+function keepAliveAgent(endpoint: string): http.Agent {
+  const options = { keepAlive: true, maxSockets: 1 };
+  return /^https:/i.test(endpoint) ? new https.Agent(options) : new http.Agent(options);
 }
 
 /** Instance/pod-role credentials: only reachability and the bucket's existence can be checked. */
@@ -136,7 +149,7 @@ export function objectUrl(t: Pick<S3ProbeTarget, 'endpoint' | 'bucket' | 'pathSt
   return base;
 }
 
-async function send(t: S3ProbeTarget, method: string, withKey: boolean, tracked: TrackedContext, body?: string): Promise<ProbeHttpResponse> {
+async function sendRequest(t: S3ProbeTarget, method: string, withKey: boolean, tracked: TrackedContext, agent: http.Agent, body?: string): Promise<ProbeHttpResponse> {
   const url = objectUrl(t, withKey);
   const extra: Record<string, string> = {};
   if (method === 'PUT') {
@@ -148,7 +161,7 @@ async function send(t: S3ProbeTarget, method: string, withKey: boolean, tracked:
     ? await signAwsRequest(url, { method, headers: extra, ...(body !== undefined ? { body } : {}) }, { service: 's3', region: t.region, credentials })
     : extra;
   const headers = { ...signed, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
-  return probeHttp(url.href, { method, headers, ...(body !== undefined ? { body } : {}) }, tracked.ctx);
+  return probeHttp(url.href, { method, headers, agent, ...(body !== undefined ? { body } : {}) }, tracked.ctx);
 }
 
 /** A wrong-region answer (301 PermanentRedirect, 400 AuthorizationHeaderMalformed): the target to retry. */
