@@ -38,8 +38,9 @@ if (!fresh) {
 if (fresh) {
   const cli = loadCli();
   process.exitCode = await cli.exports.main(args);
-  // After a Node upgrade the build's code cache no longer fits: make one for the next start.
-  cli.saveCaches();
+  // After a Node upgrade the build's code cache no longer fits: make one for the next start. The
+  // first valid online validation also stores what its probes compiled past the handshakes.
+  cli.saveCaches(false, { refresh: args[0] === 'validate' && process.exitCode === 0 && cli.probeLibsLoaded() });
 } else {
   const { register } = await import('tsx/esm/api');
   register();

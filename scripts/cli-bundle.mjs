@@ -1,7 +1,7 @@
 // The run-time side of the CLI bundle (dist/cli/), shared by bin/quay-config.mjs and
 // scripts/cli-build.mjs: where it lives, whether it is older than the sources, and how to load it
 // with V8's code cache. Only node: imports, since the CLI loads this at every start.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -115,9 +115,15 @@ export function loadCli() {
     probeLibsLoaded: () => libs.size > 0,
     /** The probe libraries loaded so far. */
     loadedProbeLibs: () => [...libs.keys()].sort(),
-    saveCaches(force = false) {
-      cli.saveCache(force);
-      for (const lib of libs.values()) lib.saveCache(force);
+    /**
+     * Writes the code caches that were missing or refused (`force`: all of them). With `refresh`,
+     * after a validation whose probes all got through: once per build, the caches of the bundles it
+     * used are written again with what it compiled, the probes' paths past the handshakes that the
+     * build's warm-up (against closed ports) never reaches (issue 11).
+     */
+    saveCaches(force = false, { refresh = false } = {}) {
+      cli.saveCache(force, refresh);
+      for (const lib of libs.values()) lib.saveCache(force, refresh);
     },
   };
 }
@@ -144,14 +150,21 @@ export function loadBundle(file, dynamicImport) {
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: module.exports,
-    /** Writes the code cache (atomically; a read-only install just goes without). */
-    saveCache(force = false) {
-      if (!buildId || (cacheUsed && !force)) return false;
+    /**
+     * Writes the code cache (atomically; a read-only install just goes without): when there was
+     * none or V8 refused it, always with `force`, and with `refresh` once per build (a marker file
+     * says it was done).
+     */
+    saveCache(force = false, refresh = false) {
+      if (!buildId) return false;
       const target = cacheFileOf(file, buildId);
+      const marker = `${target}.online`;
+      if (cacheUsed && !force && (!refresh || existsSync(marker))) return false;
       try {
         const tmp = `${target}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, target);
+        if (refresh) writeFileSync(marker, '');
         return true;
       } catch {
         return false;
