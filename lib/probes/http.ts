@@ -105,6 +105,24 @@ export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeCo
   });
 }
 
+/**
+ * Keep-alive agents of one probe (one connection per origin), for a probe that sends several
+ * requests in a row (storage: HEAD, PUT, GET, DELETE): `forUrl` gives the agent for a URL's scheme;
+ * `destroy` closes every connection when the probe ends.
+ */
+export function keepAliveAgents(): { forUrl(url: string): http.Agent; destroy(): void } {
+  let plain: http.Agent | undefined;
+  let secure: https.Agent | undefined;
+  const options = { keepAlive: true, maxSockets: 1 };
+  return {
+    forUrl: (url) => (/^https:/i.test(url) ? (secure ??= new https.Agent(options)) : (plain ??= new http.Agent(options))),
+    destroy: () => {
+      plain?.destroy();
+      secure?.destroy();
+    },
+  };
+}
+
 /** Most characters of a service's own words a finding quotes. */
 export const MAX_SERVICE_WORDS = 100;
 

@@ -1,10 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { error, warning } from '../validation/findings';
 import type { Finding } from '../validation/types';
 import { awsUriEncode, signAwsRequest, type AwsCredentials } from './aws-sigv4';
 import type { ProbeContext } from './context';
-import { probeHttp, type ProbeHttpResponse } from './http';
+import { keepAliveAgents, probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 import { classifyS3Error, s3ErrorOf, type S3FindingFields } from './s3-errors';
 
@@ -45,8 +44,8 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
   const tracked = trackStages(ctx);
   const f = withLocation(target.fields);
   // Up to five requests one after another: one kept-alive connection, as boto3's pool does (issue 11).
-  const agent = keepAliveAgent(target.endpoint);
-  const send = (t: S3ProbeTarget, method: string, withKey: boolean, tr: TrackedContext, body?: string) => sendRequest(t, method, withKey, tr, agent, body);
+  const agents = keepAliveAgents();
+  const send = (t: S3ProbeTarget, method: string, withKey: boolean, tr: TrackedContext, body?: string) => sendRequest(t, method, withKey, tr, agents.forUrl(t.endpoint), body);
   try {
     if (!target.credentials) return await probeWithoutCredentials(target, tracked, f);
     let t = target;
@@ -95,14 +94,8 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
   } catch (e) {
     return [connectionFinding(e, f.endpoint, `${target.label} (${target.endpoint})`, tracked)];
   } finally {
-    agent.destroy();
+    agents.destroy();
   }
-}
-
-/** An agent keeping one connection open between the probe's requests; destroyed when it ends. */
-function keepAliveAgent(endpoint: string): http.Agent {
-  const options = { keepAlive: true, maxSockets: 1 };
-  return /^https:/i.test(endpoint) ? new https.Agent(options) : new http.Agent(options);
 }
 
 /** Instance/pod-role credentials: only reachability and the bucket's existence can be checked. */
