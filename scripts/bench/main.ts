@@ -49,7 +49,7 @@ const PLAN = {
   pages: ['/', '/editor'],
 };
 
-interface Results {
+export interface Results {
   online?: TimedRuns;
   /** Each probed service's own floor (one exchange of its protocol), next to (a). */
   floors?: Floor[];
@@ -242,7 +242,7 @@ function formatTable(r: Results): string {
 }
 
 /** Issue 11's targets, one line each: met or not met, with the figure that decides. */
-function verdicts(r: Results): Array<[string, string]> {
+export function verdicts(r: Results): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
   const say = (target: string, met: boolean, figure: string) => rows.push([`target: ${target}`, `${met ? 'met' : 'NOT MET'} — ${figure}`]);
   const [baseline, offline, online] = r.cli ?? [];
