@@ -248,11 +248,13 @@ export function verdicts(r: Results): Array<[string, string]> {
   const [baseline, offline, online] = r.cli ?? [];
   if (baseline && offline && online) {
     const ratio = (c: ProcessFigures) => c.wall.median / baseline.wall.median;
-    // On a shared machine the ratio to `node -e 0` of the same run decides; 0.15 s is 3× a quiet start-up.
-    say('CLI offline ≤ 0.15 s (≤ 3× node start-up)', ratio(offline) <= 3, `${ms(offline.wall.median)}, ${ratio(offline).toFixed(1)}× node -e 0 (${ms(baseline.wall.median)})`);
-    say('CLI online, all green ≤ 0.2 s (≤ 4× node start-up)', ratio(online) <= 4, `${ms(online.wall.median)}, ${ratio(online).toFixed(1)}× node -e 0`);
+    // Both the time and its ratio to `node -e 0` of the same run (0.15 s is 3× a 50 ms start-up, so
+    // 0.2 s is 4×): met only when both hold; on a busy machine the ratio says more (see the note).
+    const timed = (c: ProcessFigures, seconds: number, times: number) => c.wall.median <= seconds * 1000 && ratio(c) <= times;
+    say('CLI offline ≤ 0.15 s (≤ 3× node start-up)', timed(offline, 0.15, 3), `${ms(offline.wall.median)}, ${ratio(offline).toFixed(1)}× node -e 0 (${ms(baseline.wall.median)})`);
+    say('CLI online, all green ≤ 0.2 s (≤ 4× node start-up)', timed(online, 0.2, 4), `${ms(online.wall.median)}, ${ratio(online).toFixed(1)}× node -e 0`);
     if (baseline.wall.median > 1.5 * baseline.wall.min) {
-      rows.push(['    note', `node -e 0 took ${ms(baseline.wall.min)}–${ms(baseline.wall.max)}: the machine is busy, the wall-clock verdicts above are only indicative`]);
+      rows.push(['    note', `node -e 0 took ${ms(baseline.wall.min)}–${ms(baseline.wall.max)}: the machine is busy, judge the CLI times by their ratios`]);
     }
     for (const c of [offline, online]) {
       const mode = c === offline ? 'offline' : 'online';
