@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { Checksum, SourceData } from '@smithy/types';
 
 /** Static AWS credentials (an access key pair, plus a session token for STS credentials). */
 export interface AwsCredentials {
@@ -16,6 +17,33 @@ export interface SignOptions {
   now?: Date;
 }
 
+/** SHA-256 / HMAC-SHA-256 on node:crypto, in the shape @smithy/signature-v4 expects. */
+class NodeSha256 implements Checksum {
+  private hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
+
+  constructor(private readonly secret?: SourceData) {
+    this.hash = this.fresh();
+  }
+
+  update(data: Uint8Array | string): void {
+    this.hash.update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  }
+
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+
+  reset(): void {
+    this.hash = this.fresh();
+  }
+
+  private fresh() {
+    if (this.secret === undefined) return createHash('sha256');
+    const key = typeof this.secret === 'string' ? Buffer.from(this.secret, 'utf8') : Buffer.from(this.secret as Uint8Array);
+    return createHmac('sha256', key);
+  }
+}
+
 /** Hex SHA-256 of a request body (the `x-amz-content-sha256` value). */
 export function sha256Hex(body: string | Uint8Array = ''): string {
   return createHash('sha256').update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('hex');
@@ -24,77 +52,49 @@ export function sha256Hex(body: string | Uint8Array = ''): string {
 /**
  * Signs one request with AWS Signature Version 4 and returns the headers to send (the given ones
  * plus `host`, `x-amz-date`, `x-amz-content-sha256`, the session token and `authorization`).
- * S3 paths are signed as sent (S3 requires it); other services' paths are normalised and
- * double-encoded, as AWS specifies. Computed here on node:crypto, as @smithy/signature-v4
- * computes it (its tests compare both): loading that package cost 1.7 MiB of the CLI's peak RSS
- * for one HMAC chain (issue 11).
+ * S3 paths are signed as sent (`uriEscapePath: false`, as S3 requires); other services
+ * double-encode them, as AWS specifies.
  */
 export async function signAwsRequest(
   url: URL,
   req: { method: string; headers?: Record<string, string>; body?: string | Uint8Array },
   opts: SignOptions,
 ): Promise<Record<string, string>> {
-  const now = opts.now ?? new Date();
-  const longDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const shortDate = longDate.slice(0, 8);
+  // Loaded here, not at the top: an offline validation never needs the AWS signer.
+  const { SignatureV4 } = await import('@smithy/signature-v4');
+  const signer = new SignatureV4({
+    credentials: opts.credentials,
+    region: opts.region,
+    service: opts.service,
+    sha256: NodeSha256,
+    uriEscapePath: opts.service !== 's3',
+    applyChecksum: false,
+  });
+  const query: Record<string, string> = {};
+  url.searchParams.forEach((v, k) => {
+    query[k] = v;
+  });
   const headers: Record<string, string> = {
     ...lowerKeys(req.headers ?? {}),
     host: url.host,
     'x-amz-content-sha256': sha256Hex(req.body ?? ''),
-    'x-amz-date': longDate,
-    ...(opts.credentials.sessionToken ? { 'x-amz-security-token': opts.credentials.sessionToken } : {}),
   };
-  const signedNames = Object.keys(headers)
-    .filter((name) => !UNSIGNABLE_HEADERS.has(name))
-    .sort();
-  const canonicalHeaders = signedNames.map((name) => `${name}:${String(headers[name]).trim().replace(/\s+/g, ' ')}`).join('\n');
-  const canonicalRequest = [
-    req.method,
-    opts.service === 's3' ? url.pathname : canonicalPath(url.pathname),
-    canonicalQuery(url),
-    `${canonicalHeaders}\n`,
-    signedNames.join(';'),
-    headers['x-amz-content-sha256'],
-  ].join('\n');
-  const scope = `${shortDate}/${opts.region}/${opts.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', longDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  let key: Buffer = Buffer.from(`AWS4${opts.credentials.secretAccessKey}`, 'utf8');
-  for (const part of [shortDate, opts.region, opts.service, 'aws4_request']) key = hmac(key, part);
-  const signature = hmac(key, stringToSign).toString('hex');
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${opts.credentials.accessKeyId}/${scope}, SignedHeaders=${signedNames.join(';')}, Signature=${signature}`;
-  return headers;
-}
-
-/** Headers a proxy may change, never signed (as @smithy/signature-v4 leaves them out). */
-const UNSIGNABLE_HEADERS = new Set([
-  'authorization', 'cache-control', 'connection', 'expect', 'from', 'keep-alive', 'max-forwards',
-  'pragma', 'referer', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'x-amzn-trace-id',
-]);
-
-function hmac(key: Buffer, data: string): Buffer {
-  return createHmac('sha256', key).update(data, 'utf8').digest();
-}
-
-/** Non-S3 services: `.` and `..` resolved, empty segments dropped, then each character encoded again. */
-function canonicalPath(path: string): string {
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
-  }
-  const normalized = `${path.startsWith('/') ? '/' : ''}${segments.join('/')}${segments.length > 0 && path.endsWith('/') ? '/' : ''}`;
-  return awsUriEncode(normalized).replace(/%2F/g, '/');
-}
-
-/** Query parameters sorted by name (then value), each name and value encoded. */
-function canonicalQuery(url: URL): string {
-  const pairs: Array<[string, string]> = [];
-  url.searchParams.forEach((value, name) => {
-    if (name.toLowerCase() !== 'x-amz-signature') pairs.push([awsUriEncode(name), awsUriEncode(value)]);
-  });
-  pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
+  const signed = await signer.sign(
+    {
+      method: req.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: url.pathname,
+      query,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    },
+    opts.now ? { signingDate: opts.now } : {},
+  );
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(signed.headers)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {
