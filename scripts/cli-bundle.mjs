@@ -21,7 +21,7 @@ export const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
 export const IMPORT_PARAM = '__qcImport';
 
 /**
- * The probes' client libraries (pg, mysql2, ldapts, jose, the AWS signer), each bundled in a file of its own
+ * The probes' client libraries (pg, ioredis, ldapts, …), each bundled in a file of its own
  * (`probe-lib-<name>.cjs`, named by `probeLibFile`): loaded, with its own code cache, at the first
  * probe that needs it, so an offline validation reads none and a PostgreSQL config never reads
  * mysql2 (1.1 MiB) (issue 11).
