@@ -4,7 +4,7 @@ import { error, warning } from '../validation/findings';
 import type { Finding, Stage } from '../validation/types';
 import type { ProbeContext } from './context';
 import { abortError, connect, firstLine, networkFinding, tlsClientOptions } from './net';
-import { redisOverSocket } from './redis-client';
+import { loadIoRedis, redisOverSocket } from './redis-client';
 import { sniffPlainRedis } from './redis-sniff';
 
 /**
@@ -48,6 +48,8 @@ export async function probeRedis(t: RedisTarget, ctx: ProbeContext): Promise<Fin
     },
   };
   const findings: Finding[] = [];
+  // Before any socket is open: no await may come between opening one and handing it to ioredis.
+  const ioredis = await loadIoRedis();
   let mismatch: Error | undefined;
   const tlsOptions = t.tls ? redisTlsOptions(t.tls, t.host, ctx, (e) => (mismatch = e)) : undefined;
 
@@ -70,7 +72,7 @@ export async function probeRedis(t: RedisTarget, ctx: ProbeContext): Promise<Fin
     );
   }
   trackedCtx.enter('auth');
-  const { client, lastError } = redisOverSocket(socket);
+  const { client, lastError } = redisOverSocket(ioredis, socket);
   const onAbort = () => {
     socket.destroy(abortError(ctx));
     client.disconnect();
@@ -86,7 +88,7 @@ export async function probeRedis(t: RedisTarget, ctx: ProbeContext): Promise<Fin
     await client.ping();
     return findings;
   } catch (e) {
-    // A generic "Connection is closed." hides the reason, which the client kept (a socket error, a protocol error).
+    // A generic "Connection is closed." hides the reason, which ioredis emitted as an 'error' event.
     const generic = e instanceof Error && /Connection is closed/.test(e.message);
     const err = !ctx.signal.aborted && generic ? (lastError() ?? e) : e;
     return [...findings, await commandFailure(err, e, t, label, trackedCtx, stage)];

@@ -118,7 +118,7 @@ describe('the prebuilt CLI in a process of its own (as `quay-config` runs)', () 
     expect(r.undici).toBe(false);
   });
 
-  it('reads only the library of the probe that runs (pg for PostgreSQL, not mysql2), and pg without fetch', async () => {
+  it('reads only the library of the probe that runs (pg for PostgreSQL, not mysql2 or ioredis), and pg without fetch', async () => {
     const port = await closedPort();
     const dir = configDir(`SERVER_HOSTNAME: quay.example.com\nDB_URI: postgresql://quay:pw@127.0.0.1:${port}/quay\n`);
     const r = childRun(['validate', dir, '--mode', 'online', '--groups', 'Database', '--json']);
