@@ -4,7 +4,7 @@
 // the sources), and through tsx only when the bundle cannot be written (a read-only install).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bundleIsFresh, loadCli, root } from '../scripts/cli-bundle.mjs';
+import { bundleIsFresh, loadCli, root, useShortLivedFlags } from '../scripts/cli-bundle.mjs';
 
 const args = process.argv.slice(2);
 // The server finds the built wizard (.next) relative to the package, wherever the code runs from.
@@ -22,6 +22,9 @@ if (args[0] === 'serve' && !existsSync(path.join(root, process.env.QC_NEXT_DIST 
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+// validate, generate, bundle: a fraction of a second, for which V8's optimising compiler only costs (issue 11).
+if (args[0] !== 'serve') useShortLivedFlags();
+
 let fresh = bundleIsFresh();
 if (!fresh) {
   try {
@@ -35,8 +38,9 @@ if (!fresh) {
 if (fresh) {
   const cli = loadCli();
   process.exitCode = await cli.exports.main(args);
-  // After a Node upgrade the build's code cache no longer fits: make one for the next start.
-  cli.saveCaches();
+  // After a Node upgrade the build's code cache no longer fits: make one for the next start. The
+  // first valid online validation also stores what its probes compiled past the handshakes.
+  cli.saveCaches(false, { refresh: args[0] === 'validate' && process.exitCode === 0 && cli.probeLibsLoaded() });
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -2,18 +2,20 @@
 // schema validator precompiled by ajv, and V8's code cache made by a warm-up run. Used by
 // scripts/build-cli.mjs (npm install / npm run build) and by bin/quay-config.mjs when the bundle is stale.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { IMPORT_PARAM, cacheFileOf, inputsFile, libsFile, loadCli, outDir, outFile, root } from './cli-bundle.mjs';
+import { pathToFileURL } from 'node:url';
+import { IMPORT_PARAM, builtinsFile, inputsFile, loadCli, outDir, outFile, probeLibFile, root } from './cli-bundle.mjs';
 
 export async function buildCli() {
   const t0 = Date.now();
   const esbuild = await import('esbuild');
   let cli;
-  let libs;
+  const libs = [];
   try {
     const validatorModule = await generateValidatorModule(esbuild);
     cli = await esbuild.build({
@@ -25,28 +27,40 @@ export async function buildCli() {
       // The bundle sits in dist/cli/ as serve-command.ts sits in lib/cli/: `../..` is the package either way.
       define: { 'import.meta.dirname': '__dirname' },
     });
-    libs = await esbuild.build({
-      ...COMMON,
-      stdin: { contents: libsEntry(dynamicImports(cli.metafile)), resolveDir: root, sourcefile: 'probe-libs.js' },
-      outfile: libsFile,
-      // Optional drivers pg looks for, not installed.
-      external: ['pg-native', 'pg-cloudflare'],
-    });
+    // One bundle per library: each is read only when a probe needs it. They share no module whose
+    // state matters across libraries (each is a self-contained client).
+    for (const specifier of dynamicImports(cli.metafile)) {
+      const file = probeLibFile(specifier);
+      const result = await esbuild.build({
+        ...COMMON,
+        stdin: { contents: libEntry(specifier), resolveDir: root, sourcefile: `${path.basename(file, '.cjs')}.js` },
+        outfile: file,
+        // Optional drivers pg looks for, not installed.
+        external: ['pg-native', 'pg-cloudflare'],
+        plugins: [nodeOnlyPgPlugin()],
+      });
+      libs.push([result, file, specifier]);
+    }
   } finally {
     // esbuild keeps a service process alive for further builds; the server runs for days without one.
     await esbuild.stop();
   }
   mkdirSync(outDir, { recursive: true });
   const keep = [path.basename(inputsFile)];
-  for (const [result, file] of [[cli, outFile], [libs, libsFile]]) {
+  const buildIds = [];
+  for (const [result, file] of [[cli, outFile], ...libs]) {
     const buildId = randomBytes(8).toString('hex');
+    buildIds.push(buildId);
     for (const out of result.outputFiles) {
       writeAtomically(out.path, out.path === file ? `/* quay-config CLI build ${buildId} */${rewriteDynamicImports(out.text, result.metafile)}` : out.text);
     }
-    keep.push(path.basename(file), `${path.basename(file)}.map`, path.basename(cacheFileOf(file, buildId)));
+    keep.push(path.basename(file), `${path.basename(file)}.map`);
   }
-  await warmUpCaches();
-  removeOtherBuilds(keep);
+  writeAtomically(builtinsFile, `${JSON.stringify(startupBuiltins(cli.metafile))}\n`);
+  keep.push(path.basename(builtinsFile));
+  await warmUpCaches(libs.map(([, , specifier]) => specifier));
+  // Both flavours of code cache (server, short-lived commands) of this build are kept.
+  removeOtherBuilds(keep, buildIds);
   const inputs = Object.keys(cli.metafile.inputs).filter((p) => !p.includes(':') && !p.startsWith('node_modules/'));
   // Written last: a build that failed half-way leaves no inputs list, so it is never taken as fresh.
   // The lock file stands for the bundled packages (yaml, the probes' libraries).
@@ -64,7 +78,18 @@ const COMMON = {
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,
+  // No comments or indentation: the bundles are read and hashed at every start, and a comment
+  // with one non-Latin-1 character made V8 hold the whole probe bundle as a two-byte string.
+  // Names stay (no identifier minification); stack traces map through the source map.
+  minifyWhitespace: true,
+  charset: 'ascii',
 };
+
+/** Node's modules the CLI bundle requires (not import()s): loaded at its start. */
+function startupBuiltins(metafile) {
+  const all = Object.values(metafile.outputs).flatMap((o) => o.imports);
+  return [...new Set(all.filter((i) => i.external && i.kind !== 'dynamic-import' && isBuiltin(i.path)).map((i) => i.path))].sort();
+}
 
 /** The packages the CLI bundle import()s: the probes' libraries. */
 function dynamicImports(metafile) {
@@ -72,9 +97,26 @@ function dynamicImports(metafile) {
   return [...new Set(all.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path))].sort();
 }
 
-/** `{ pg: () => import('pg'), … }`: each library initialised only when first asked for. */
-function libsEntry(specifiers) {
-  return `module.exports = {\n${specifiers.map((s) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(s)}),`).join('\n')}\n};\n`;
+/** `module.exports = () => import("pg")`: the library initialised only when first asked for. */
+function libEntry(specifier) {
+  return `module.exports = () => import(${JSON.stringify(specifier)});\n`;
+}
+
+/**
+ * pg asks at load whether it runs in a Cloudflare Worker: `new Response(…)` when `navigator` is
+ * missing (Node 20), which loads Node's fetch implementation (undici), ~20-45 ms, for nothing: the
+ * bundle runs in Node. Left as it is if pg's code no longer reads that way.
+ */
+function nodeOnlyPgPlugin() {
+  return {
+    name: 'pg-node-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        return { contents: text.replace(/function isCloudflareRuntime\(\) \{/, 'function isCloudflareRuntime() {\n  return false;'), loader: 'js' };
+      });
+    },
+  };
 }
 
 /**
@@ -95,11 +137,30 @@ function rewriteDynamicImports(text, metafile) {
 }
 
 /**
+ * Makes the code caches of the new bundles in two fresh processes, one with the server's V8 flags
+ * (Node's defaults) and one with the short-lived commands' (SHORT_LIVED_V8_FLAGS): V8 takes a
+ * cache only from a process with the same flags, whatever flags this process runs with.
+ */
+async function warmUpCaches(specifiers) {
+  const script = [
+    `import * as bundle from ${JSON.stringify(pathToFileURL(path.join(root, 'scripts/cli-bundle.mjs')).href)};`,
+    "if (process.argv.at(-1) === 'short-lived') bundle.useShortLivedFlags();",
+    `const { warmUpThisProcess } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'scripts/cli-build.mjs')).href)});`,
+    `await warmUpThisProcess(${JSON.stringify(specifiers)});`,
+  ].join('\n');
+  for (const flavour of ['server', 'short-lived']) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, flavour], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) throw new Error(`cli build: the ${flavour} code cache warm-up failed: ${run.error?.message ?? run.stderr}`);
+  }
+}
+
+/**
  * Validates a typical config through the new bundles, offline and then online against closed ports
  * (every probe loads its library, then fails at once), so the code caches hold what a validation
- * compiles: the schema validator alone is a 600 KB function.
+ * compiles: the schema validator alone is a 600 KB function; then loads every probe library
+ * `specifiers` names, and writes this process's caches.
  */
-async function warmUpCaches() {
+export async function warmUpThisProcess(specifiers) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'quay-config-warmup-'));
   try {
     const port = await closedPort();
@@ -108,6 +169,8 @@ async function warmUpCaches() {
     const silent = { out: () => {}, err: () => {}, env: {} };
     await cli.exports.main(['validate', dir, '--mode', 'offline', '--json'], silent);
     await cli.exports.main(['validate', dir, '--mode', 'online', '--json', '--timeout-ms', '2000'], silent);
+    // Libraries no probe reached above (MySQL next to PostgreSQL, S3 signing after a refused connection): initialised at least.
+    for (const specifier of specifiers) await cli.importProbeLib(specifier);
     cli.saveCaches(true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -126,10 +189,11 @@ function closedPort() {
   });
 }
 
-/** Earlier builds' files (other code caches, the former ESM chunks): each bundle is one file, loaded whole. */
-function removeOtherBuilds(keep) {
+/** Earlier builds' files (other code caches, the former single probe bundle): each bundle is one file, loaded whole. */
+function removeOtherBuilds(keep, buildIds) {
+  const current = (name) => keep.includes(name) || buildIds.some((id) => name.endsWith('.v8cache') && name.includes(`-${id}`));
   for (const name of readdirSync(outDir)) {
-    if (!keep.includes(name) && !name.endsWith('.tmp')) rmSync(path.join(outDir, name), { force: true });
+    if (!current(name) && !name.endsWith('.tmp')) rmSync(path.join(outDir, name), { force: true });
   }
 }
 

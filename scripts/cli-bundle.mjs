@@ -1,9 +1,10 @@
 // The run-time side of the CLI bundle (dist/cli/), shared by bin/quay-config.mjs and
 // scripts/cli-build.mjs: where it lives, whether it is older than the sources, and how to load it
 // with V8's code cache. Only node: imports, since the CLI loads this at every start.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -12,19 +13,54 @@ export const outDir = path.join(root, 'dist', 'cli');
 export const outFile = path.join(outDir, 'main.cjs');
 /** The source files the bundle was built from (esbuild's metafile inputs), relative to `root`. */
 export const inputsFile = path.join(outDir, 'inputs.json');
+/** Node's built-in modules the CLI bundle loads at start (written by the build). */
+export const builtinsFile = path.join(outDir, 'builtins.json');
 /** The first line of the bundle names its build, and so its code cache file. */
 export const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
 /** The bundle's `import()` of external packages, rewritten by the build (a vm.Script has no import() of its own). */
 export const IMPORT_PARAM = '__qcImport';
 
 /**
- * The probes' client libraries (pg, ioredis, ldapts, …), bundled apart from the CLI: loaded, with
- * their own code cache, at the first probe that needs one, so an offline validation never reads them.
+ * The probes' client libraries (pg, ioredis, ldapts, …), each bundled in a file of its own
+ * (`probe-lib-<name>.cjs`, named by `probeLibFile`): loaded, with its own code cache, at the first
+ * probe that needs it, so an offline validation reads none and a PostgreSQL config never reads
+ * mysql2 (1.1 MiB) (issue 11).
  */
-export const libsFile = path.join(outDir, 'probe-libs.cjs');
+export const probeLibFile = (specifier) => path.join(outDir, `probe-lib-${specifier.replace(/^@/, '').replace(/[^\w.-]+/g, '-')}.cjs`);
 
-/** Where the code cache of one build of `file` is kept. */
-export const cacheFileOf = (file, buildId) => `${file.replace(/\.cjs$/, '')}-${buildId}.v8cache`;
+/**
+ * V8 flags of the short-lived commands (validate, generate, bundle; not `serve`): they run for
+ * ~0.1-0.5 s, so TurboFan's optimising compiles on the background threads (~115 M instructions in
+ * an offline validation) never pay off, and their compile zones cost ~8 MiB of peak RSS; the
+ * interpreter and Sparkplug suffice. The young generation stays at its first size instead of
+ * doubling to 8 MiB semi-spaces (−2 MiB peak RSS offline, −4.7 MiB online, +1% instructions)
+ * (issue 11). Set by `useShortLivedFlags` before a bundle loads.
+ */
+export const SHORT_LIVED_V8_FLAGS = ['--no-opt', '--semi-space-growth-factor=1'];
+
+let flavour = '';
+
+/**
+ * Switches this process to SHORT_LIVED_V8_FLAGS. V8 accepts a code cache only from a process
+ * with the same flags, so the caches of such processes are kept apart (`-cli` in their name):
+ * the server and the CLI each keep theirs.
+ */
+export function useShortLivedFlags() {
+  // Node's own modules come with a code cache made under its default flags, which V8 refuses once
+  // the flags change: the ones the CLI bundle loads are loaded first (~45 M instructions of
+  // compiling saved); the few a probe loads later are compiled.
+  try {
+    const require = createRequire(import.meta.url);
+    for (const builtin of JSON.parse(readFileSync(builtinsFile, 'utf8'))) require(builtin);
+  } catch {
+    // no list (an older build): they compile
+  }
+  v8.setFlagsFromString(SHORT_LIVED_V8_FLAGS.join(' '));
+  flavour = '-cli';
+}
+
+/** Where the code cache of one build of `file` is kept, for this process's V8 flags. */
+export const cacheFileOf = (file, buildId) => `${file.replace(/\.cjs$/, '')}-${buildId}${flavour}.v8cache`;
 
 /**
  * True when the bundle exists and none of the files it was built from changed since. Only the
@@ -55,19 +91,39 @@ export function bundleIsFresh() {
  * missing or rejected (another Node version) with what this run compiled.
  */
 export function loadCli() {
-  let libs;
+  /** The probe libraries loaded so far, by specifier. */
+  const libs = new Map();
   const probeLib = (specifier) => {
-    libs ??= loadBundle(libsFile, (s) => import(s));
-    return libs.exports[specifier]?.() ?? import(specifier);
+    let lib = libs.get(specifier);
+    if (!lib) {
+      try {
+        lib = loadBundle(probeLibFile(specifier), (s) => import(s));
+      } catch (e) {
+        if (e?.code !== 'ENOENT') throw e;
+        return import(specifier); // not one of the bundled libraries
+      }
+      libs.set(specifier, lib);
+    }
+    return lib.exports();
   };
   const cli = loadBundle(outFile, probeLib);
   return {
+    /** Loads a probe library as a probe's `import()` does (the build's warm-up). */
+    importProbeLib: probeLib,
     exports: cli.exports,
     /** Whether a probe has needed its library yet (never, in an offline validation). */
-    probeLibsLoaded: () => libs !== undefined,
-    saveCaches(force = false) {
-      cli.saveCache(force);
-      libs?.saveCache(force);
+    probeLibsLoaded: () => libs.size > 0,
+    /** The probe libraries loaded so far. */
+    loadedProbeLibs: () => [...libs.keys()].sort(),
+    /**
+     * Writes the code caches that were missing or refused (`force`: all of them). With `refresh`,
+     * after a validation whose probes all got through: once per build, the caches of the bundles it
+     * used are written again with what it compiled, the probes' paths past the handshakes that the
+     * build's warm-up (against closed ports) never reaches (issue 11).
+     */
+    saveCaches(force = false, { refresh = false } = {}) {
+      cli.saveCache(force, refresh);
+      for (const lib of libs.values()) lib.saveCache(force, refresh);
     },
   };
 }
@@ -78,7 +134,9 @@ export function loadCli() {
  */
 export function loadBundle(file, dynamicImport) {
   const source = readFileSync(file, 'utf8');
-  const buildId = BUILD_ID_LINE.exec(source)?.[1];
+  // A copy, not a slice: V8 keeps a short substring as a view into its parent, and `saveCache`
+  // holding it would keep the whole bundle text alive next to the compiled script's (1.3 MiB).
+  const buildId = copyString(BUILD_ID_LINE.exec(source)?.[1]);
   let cachedData;
   try {
     if (buildId) cachedData = readFileSync(cacheFileOf(file, buildId));
@@ -92,18 +150,30 @@ export function loadBundle(file, dynamicImport) {
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: module.exports,
-    /** Writes the code cache (atomically; a read-only install just goes without). */
-    saveCache(force = false) {
-      if (!buildId || (cacheUsed && !force)) return false;
+    /**
+     * Writes the code cache (atomically; a read-only install just goes without): when there was
+     * none or V8 refused it, always with `force`, and with `refresh` once per build (a marker file
+     * says it was done).
+     */
+    saveCache(force = false, refresh = false) {
+      if (!buildId) return false;
       const target = cacheFileOf(file, buildId);
+      const marker = `${target}.online`;
+      if (cacheUsed && !force && (!refresh || existsSync(marker))) return false;
       try {
         const tmp = `${target}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, target);
+        if (refresh) writeFileSync(marker, '');
         return true;
       } catch {
         return false;
       }
     },
   };
+}
+
+/** A string that owns its characters (Buffer round trip), for a substring kept long. */
+function copyString(s) {
+  return s === undefined ? undefined : Buffer.from(s, 'latin1').toString('latin1');
 }

@@ -34,14 +34,18 @@ const MAX_TRUST_CONTEXTS = 32;
 
 /**
  * A SecureContext trusting the system roots plus `extraPems`, shared by the connections that trust
- * the same set: building one parses every PEM, ~30 ms with the ~140 system roots, which every probe
- * paid before. Only certificates (public) are kept; a few, so a server validating many bundles stays small.
+ * the same set. The roots come from Node's own root store (`addRootCerts`, the roots of
+ * `tls.rootCertificates` parsed once per process) and only `extraPems` are parsed: passing the
+ * ~140 roots as `ca` PEM strings cost ~30 ms per context, 0.9 ms this way (issue 11). Only
+ * certificates (public) are kept; a few, so a server validating many bundles stays small.
  */
 export function trustContext(extraPems: readonly string[]): tls.SecureContext {
   const key = extraPems.join('\n');
   let context = trustContexts.get(key);
   if (!context) {
-    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extraPems] });
+    context = tls.createSecureContext();
+    // As the `ca` option adds each PEM (node:_tls_common addCACerts), onto a copy of the root store.
+    for (const pem of extraPems) context.context.addCACert(pem);
     if (trustContexts.size >= MAX_TRUST_CONTEXTS) trustContexts.delete(trustContexts.keys().next().value as string);
     trustContexts.set(key, context);
   }

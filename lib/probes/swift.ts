@@ -1,8 +1,9 @@
+import type http from 'node:http';
 import { createHmac } from 'node:crypto';
 import { error } from '../report/findings';
 import type { Finding } from '../report/types';
 import type { ProbeContext } from './context';
-import { probeHttp, type ProbeHttpResponse } from './http';
+import { keepAliveAgents, probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 import { swiftAuthenticate, type SwiftAuthRequest } from './swift-auth';
 
@@ -25,6 +26,8 @@ export interface SwiftProbeTarget {
 export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
   const tracked = trackStages(ctx);
   let target = t.auth.authUrl;
+  // Six requests one after another: kept-alive connections, as python-swiftclient keeps its own (issue 11).
+  const agents = keepAliveAgents();
   try {
     const auth = await swiftAuthenticate(t.auth, tracked.ctx);
     if (!auth.ok) {
@@ -40,7 +43,7 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     target = base;
     const containerUrl = `${base}/${encodeURIComponent(t.container)}`;
     const objectUrl = `${containerUrl}/${t.object.split('/').map(encodeURIComponent).join('/')}`;
-    const call = (method: string, url: string, body?: string) => send(method, url, auth.token, t, tracked, body);
+    const call = (method: string, url: string, body?: string) => send(method, url, auth.token, t, tracked, agents.forUrl(url), body);
 
     const head = await call('HEAD', containerUrl);
     if (head.status === 404) {
@@ -57,7 +60,8 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     if (get.status >= 300) problems.push(denied(get, 'get', t));
     else if (get.body !== body) problems.push(error(t.fields.location, `${t.label}: object ${t.object} read back differs from what was written`, { code: 'read-mismatch', stage: 'semantic' }));
     if (t.tempUrlKey && problems.length === 0) {
-      const temp = await probeHttp(swiftTempUrl(objectUrl, t.tempUrlKey, 60), { method: 'GET', ...extra(t) }, tracked.ctx);
+      const tempUrl = swiftTempUrl(objectUrl, t.tempUrlKey, 60);
+      const temp = await probeHttp(tempUrl, { method: 'GET', agent: agents.forUrl(tempUrl), ...extra(t) }, tracked.ctx);
       if (temp.status !== 200) {
         problems.push(error(t.fields.tempUrlKey, `${t.label}: a temp URL signed with temp_url_key was refused (HTTP ${temp.status})`, { code: 'temp-url-failed', stage: 'semantic', hint: 'the key must equal the account (or container) X-Account-Meta-Temp-URL-Key, and the tempurl middleware must be enabled' }));
       }
@@ -67,6 +71,8 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     return problems;
   } catch (e) {
     return [connectionFinding(e, target === t.auth.authUrl ? t.fields.authUrl : t.fields.location, `${t.label} (${originOf(target)})`, tracked)];
+  } finally {
+    agents.destroy();
   }
 }
 
@@ -74,13 +80,13 @@ function extra(t: SwiftProbeTarget) {
   return t.auth.extraPems ? { extraPems: t.auth.extraPems } : {};
 }
 
-function send(method: string, url: string, token: string, t: SwiftProbeTarget, tracked: TrackedContext, body?: string): Promise<ProbeHttpResponse> {
+function send(method: string, url: string, token: string, t: SwiftProbeTarget, tracked: TrackedContext, agent: http.Agent, body?: string): Promise<ProbeHttpResponse> {
   const headers: Record<string, string> = { 'x-auth-token': token };
   if (body !== undefined) {
     headers['content-type'] = 'text/plain';
     headers['content-length'] = String(Buffer.byteLength(body));
   }
-  return probeHttp(url, { method, headers, ...(body !== undefined ? { body } : {}), ...extra(t) }, tracked.ctx);
+  return probeHttp(url, { method, headers, agent, ...(body !== undefined ? { body } : {}), ...extra(t) }, tracked.ctx);
 }
 
 function denied(res: ProbeHttpResponse, op: 'head' | 'put' | 'get' | 'delete', t: SwiftProbeTarget): Finding {

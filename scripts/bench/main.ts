@@ -6,6 +6,7 @@ import { ensureAppBuilt, startAppServer, type AppServer } from '../../test/harne
 import { buildCompleteConfig, toJsonBundle, writeBundleDirectory, type CompleteBundle } from '../../test/harness/complete-config';
 import { benchCliProcesses, cliCommands, type ProcessFigures } from './cli';
 import { benchColdStart, type ColdStartFigures } from './cold-start';
+import { benchFloors, floorsOf, type Floor } from './floors';
 import { benchOfflineValidateLoad, type LoadFigures } from './http-load';
 import { benchIdleMemory, measureMemory, type MemoryFigures } from './memory';
 import { benchPageWeight, type PageWeight } from './page-weight';
@@ -31,6 +32,7 @@ type Figure = (typeof FIGURES)[number];
 
 const PLAN = {
   onlineRuns: 9,
+  floorRuns: 7,
   cliRuns: 9,
   scalingRuns: 7,
   scalingApiRuns: 5,
@@ -47,8 +49,10 @@ const PLAN = {
   pages: ['/', '/editor'],
 };
 
-interface Results {
+export interface Results {
   online?: TimedRuns;
+  /** Each probed service's own floor (one exchange of its protocol), next to (a). */
+  floors?: Floor[];
   cli?: ProcessFigures[];
   scaling?: ScalingFigures;
   scalingApi?: ScalingFigures;
@@ -103,6 +107,8 @@ export async function runBench(argv: string[]): Promise<number> {
       log(`(a) full online validation, every service up: ${PLAN.onlineRuns} runs…`);
       results.online = await benchOnline(bundle, PLAN.onlineRuns);
       log(`    ${formatSummary(results.online.summary)}; first run ${ms(results.online.firstMs)}`);
+      log(`(a) each service's floor, one exchange of its own protocol: ${PLAN.floorRuns} runs each…`);
+      results.floors = await benchFloors(services.harness, PLAN.floorRuns);
     }
     if (wanted.has('g')) {
       // The CLI cannot re-point github.com/Google at the fakes: its bundle logs in with GitHub Enterprise instead.
@@ -169,6 +175,14 @@ function formatTable(r: Results): string {
     rows.push(['(a) online validation, every service up', `${formatSummary(o.summary)}`]);
     rows.push(['    first (cold) run', ms(o.firstMs)]);
     rows.push(['    slowest groups (last run)', o.slowest.slice(0, 4).map((g) => `${g.group} ${g.durationMs} ms`).join(', ')]);
+    if (r.floors) {
+      // What the service itself needs for one exchange: a probe cannot go below it.
+      for (const g of o.slowest) {
+        const floors = floorsOf(r.floors, g.group);
+        if (floors.length === 0) continue;
+        rows.push([`    ${g.group} ${g.durationMs} ms; service floor`, floors.map((f) => `${ms(f.summary.median)} ${f.what}`).join('; ')]);
+      }
+    }
     if (o.unexpected) rows.push(['    WARNING', `${o.unexpected} run(s) were not valid: the figures include failures`]);
   }
   const baseline = r.cli?.[0];
@@ -219,9 +233,43 @@ function formatTable(r: Results): string {
     ]);
     if (p.missing.length) rows.push(['    WARNING', `assets that did not load: ${p.missing.join(', ')}`]);
   }
+  rows.push(...verdicts(r));
   if (r.buildMs !== undefined) rows.push([`(setup) next build into ${DIST_DIR}`, ms(r.buildMs)]);
   if (r.servicesMs !== undefined) rows.push(['(setup) harness services ready', ms(r.servicesMs)]);
   const width = Math.max(...rows.map(([k]) => k.length));
   const line = '─'.repeat(width + 2 + 60);
   return [line, ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`), line].join('\n');
 }
+
+/** Issue 11's targets, one line each: met or not met, with the figure that decides. */
+export function verdicts(r: Results): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  const say = (target: string, met: boolean, figure: string) => rows.push([`target: ${target}`, `${met ? 'met' : 'NOT MET'} — ${figure}`]);
+  const [baseline, offline, online] = r.cli ?? [];
+  if (baseline && offline && online) {
+    const ratio = (c: ProcessFigures) => c.wall.median / baseline.wall.median;
+    // Both the time and its ratio to `node -e 0` of the same run (0.15 s is 3× a 50 ms start-up, so
+    // 0.2 s is 4×): met only when both hold; on a busy machine the ratio says more (see the note).
+    const timed = (c: ProcessFigures, seconds: number, times: number) => c.wall.median <= seconds * 1000 && ratio(c) <= times;
+    say('CLI offline ≤ 0.15 s (≤ 3× node start-up)', timed(offline, 0.15, 3), `${ms(offline.wall.median)}, ${ratio(offline).toFixed(1)}× node -e 0 (${ms(baseline.wall.median)})`);
+    say('CLI online, all green ≤ 0.2 s (≤ 4× node start-up)', timed(online, 0.2, 4), `${ms(online.wall.median)}, ${ratio(online).toFixed(1)}× node -e 0`);
+    if (baseline.wall.median > 1.5 * baseline.wall.min) {
+      rows.push(['    note', `node -e 0 took ${ms(baseline.wall.min)}–${ms(baseline.wall.max)}: the machine is busy, judge the CLI times by their ratios`]);
+    }
+    for (const c of [offline, online]) {
+      const mode = c === offline ? 'offline' : 'online';
+      say(`CLI peak RSS ≤ 60 MiB (${mode})`, c.peakRss.median <= 60 * 1024 * 1024, `${mib(c.peakRss.median)} (node -e 0: ${mib(baseline.peakRss.median)})`);
+    }
+  }
+  for (const [where, f] of [['in process', r.scaling], ['API', r.scalingApi]] as const) {
+    const keys = f?.cases.filter((c) => c.label.endsWith('unknown keys') && c.added >= 1000).sort((a, b) => a.added - b.added);
+    const [small, big] = [keys?.[0], keys?.at(-1)];
+    if (!f || !small || !big || small === big) continue;
+    const per = (c: typeof small) => (c.summary.median - f.base.median) / c.added;
+    // Linear: an item costs no more among 5000 than among 1000 (2× allowed for noise), or next to nothing.
+    const linear = per(big) <= Math.max(2 * per(small), 0.005);
+    say(`cost linear in config size (${where})`, linear, `${perItem(f.base, small)} at ${small.added}, ${perItem(f.base, big)} at ${big.added}`);
+  }
+  return rows;
+}
+

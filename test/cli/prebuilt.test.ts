@@ -1,4 +1,5 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -19,6 +20,7 @@ const nodeRequire = createRequire(import.meta.url);
 interface LoadedCli {
   exports: { main: (argv: string[], io?: CliIO) => Promise<number> };
   probeLibsLoaded: () => boolean;
+  loadedProbeLibs: () => string[];
 }
 interface BundleModule {
   bundleIsFresh(): boolean;
@@ -88,6 +90,60 @@ describe('the prebuilt CLI', () => {
       expect({ name, code: fromBundle.code }).toEqual({ name, code: fromSources.code });
       expect(verdict(fromBundle.stdout)).toEqual(verdict(fromSources.stdout));
     }
+  });
+});
+
+describe('the prebuilt CLI in a process of its own (as `quay-config` runs)', () => {
+  /**
+   * Runs a validation in a fresh Node process through scripts/cli-bundle.mjs with the CLI's V8
+   * flags, and reports which probe libraries and Node modules it loaded.
+   */
+  function childRun(argv: string[]): { code: number; libs: string[]; undici: boolean } {
+    const script = `
+      import * as bundle from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cli-bundle.mjs')).href)};
+      bundle.useShortLivedFlags();
+      const cli = bundle.loadCli();
+      const code = await cli.exports.main(${JSON.stringify(argv)}, { out: () => {}, err: () => {}, env: {} });
+      process.stdout.write(JSON.stringify({ code, libs: cli.loadedProbeLibs(), undici: process.moduleLoadList.some((m) => m.includes('undici')) }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as { code: number; libs: string[]; undici: boolean };
+  }
+
+  it('reads no probe library offline', () => {
+    const r = childRun(['validate', path.join(CORPUS, 'op-e2e-happy-path'), '--mode', 'offline', '--json']);
+    expect([0, 1]).toContain(r.code);
+    expect(r.libs).toEqual([]);
+    expect(r.undici).toBe(false);
+  });
+
+  it('reads only the library of the probe that runs (pg for PostgreSQL, not mysql2 or ioredis), and pg without fetch', async () => {
+    const port = await closedPort();
+    const dir = configDir(`SERVER_HOSTNAME: quay.example.com\nDB_URI: postgresql://quay:pw@127.0.0.1:${port}/quay\n`);
+    const r = childRun(['validate', dir, '--mode', 'online', '--groups', 'Database', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.libs).toEqual(['pg']);
+    // pg's Cloudflare check (`new Response()`) would load Node's fetch (undici): patched out at build.
+    expect(r.undici).toBe(false);
+  });
+
+  it('runs on the code caches the build made for its V8 flags (none is rejected and rewritten)', async () => {
+    const caches = () =>
+      Object.fromEntries(
+        readdirSync(path.join(ROOT, 'dist/cli'))
+          .filter((f) => f.endsWith('.v8cache'))
+          .map((f) => [f, statSync(path.join(ROOT, 'dist/cli', f)).mtimeMs]),
+      );
+    const before = caches();
+    expect(Object.keys(before).filter((f) => f.endsWith('-cli.v8cache')).length).toBeGreaterThan(1);
+    const port = await closedPort();
+    const dir = configDir(`SERVER_HOSTNAME: quay.example.com\nDB_URI: postgresql://quay:pw@127.0.0.1:${port}/quay\nBUILDLOGS_REDIS: {host: 127.0.0.1, port: ${port}}\n`);
+    for (const mode of ['offline', 'online']) {
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/quay-config.mjs'), 'validate', dir, '--mode', mode, '--json'], { encoding: 'utf8', timeout: 60_000 });
+      expect([0, 1]).toContain(run.status);
+    }
+    expect(caches()).toEqual(before);
   });
 });
 
