@@ -14,19 +14,7 @@ const upwards = (...dirs) => `^(@/|(\\.\\./)+)(${dirs.join('|')})(/|$)`;
 export default defineConfig(
   // Generated or copied, not written here: build outputs (next build, scripts/build-cli.mjs → dist/cli),
   // test and Playwright outputs, and Quay's upstream schema files.
-  globalIgnores([
-    '.next/',
-    '.next-*/',
-    'out/',
-    'dist/',
-    'coverage/',
-    '.run/',
-    'e2e/output/',
-    'test-results/',
-    'playwright-report/',
-    'schema/upstream/',
-    'next-env.d.ts',
-  ]),
+  globalIgnores(['.next/', '.next-*/', 'out/', 'dist/', 'coverage/', '.run/', 'e2e/output/', 'test-results/', 'playwright-report/', 'schema/upstream/', 'next-env.d.ts']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -34,10 +22,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // `_name` marks a parameter or binding kept on purpose (a callback's position, a destructured rest).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -66,9 +51,7 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: upwards('app', 'components'), message: 'lib/ never imports from app/ or components/ (ARCHITECTURE.md).' },
-          ],
+          patterns: [{ regex: upwards('app', 'components'), message: 'lib/ never imports from app/ or components/ (ARCHITECTURE.md).' }],
         },
       ],
     },
@@ -76,10 +59,7 @@ export default defineConfig(
   {
     files: ['components/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: upwards('app'), message: 'components/ never imports from app/ (app → components → lib).' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ regex: upwards('app'), message: 'components/ never imports from app/ (app → components → lib).' }] }],
     },
   },
 );

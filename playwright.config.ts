@@ -9,10 +9,7 @@ import { defineConfig } from '@playwright/test';
 
 /** A port nobody listens on right now (asked of the OS in a child, since the config is synchronous). */
 function freePort(): string {
-  return execFileSync(process.execPath, [
-    '-e',
-    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
-  ]).toString();
+  return execFileSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"]).toString();
 }
 
 if (!process.env.QC_E2E_PORT) process.env.QC_E2E_PORT = freePort();

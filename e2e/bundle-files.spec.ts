@@ -7,7 +7,9 @@ import { readTarGz } from './support/tarball';
 
 /** Uploads `content` through the file field of a bundle file (`database.pem`, `ldap.crt`, `jwt-authn.cert`). */
 async function uploadFile(page: Page, file: string, content: string): Promise<void> {
-  await fieldRow(page, file).locator(`input[type=file][data-file="${file}"]`).setInputFiles({ name: file, mimeType: 'application/x-pem-file', buffer: Buffer.from(content) });
+  await fieldRow(page, file)
+    .locator(`input[type=file][data-file="${file}"]`)
+    .setInputFiles({ name: file, mimeType: 'application/x-pem-file', buffer: Buffer.from(content) });
 }
 
 test('database.pem, ldap.crt and jwt-authn.cert uploads land in the bundle; the JWT key is checked as a key', async ({ page }) => {

@@ -39,7 +39,10 @@ test('OIDC providers: ID rules, callback URLs with the server host name', async 
   await fieldRow(page, 'SERVER_HOSTNAME').getByRole('textbox').fill('quay.oidc.example');
   await openSection(page, 'oidc');
   const id = page.getByLabel('New provider ID');
-  for (const [bad, message] of [['GITHUB', 'built in'], ['my-sso', 'capital letters and digits']] as const) {
+  for (const [bad, message] of [
+    ['GITHUB', 'built in'],
+    ['my-sso', 'capital letters and digits'],
+  ] as const) {
     await id.fill(bad);
     await page.getByRole('button', { name: 'Add provider' }).click();
     await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();

@@ -47,7 +47,11 @@ test('GitHub.com / GitHub Enterprise and gitlab.com / self-managed selects write
   await trigger.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/sec-builds.png` });
 
-  const config = parse(readTarGz((await downloadBundle(page)).data).get('config.yaml')?.content.toString('utf8') ?? '') as Record<string, unknown>;
+  const config = parse(
+    readTarGz((await downloadBundle(page)).data)
+      .get('config.yaml')
+      ?.content.toString('utf8') ?? '',
+  ) as Record<string, unknown>;
   expect(config.GITHUB_LOGIN_CONFIG).toEqual({ GITHUB_ENDPOINT: 'https://github.com/', API_ENDPOINT: 'https://api.github.com/', CLIENT_ID: 'login-client' });
   expect(config.GITHUB_TRIGGER_CONFIG).toEqual({ GITHUB_ENDPOINT: 'https://ghe.example.com/', CLIENT_ID: 'trigger-client' });
   expect(config.GITLAB_TRIGGER_CONFIG).toEqual({ GITLAB_ENDPOINT: 'https://gitlab.example.com/' });

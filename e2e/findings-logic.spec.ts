@@ -17,7 +17,10 @@ const finding = (fields: string[], group: string): GroupFinding => ({ severity: 
 
 test.describe('findings logic', () => {
   test('a key outside the schema is listed under "Advanced and other", not in the reporting group\'s first section', () => {
-    const sectionOfKey = new Map([['SERVER_HOSTNAME', 'server-tls'], ['FEATURE_MAILING', 'features']]);
+    const sectionOfKey = new Map([
+      ['SERVER_HOSTNAME', 'server-tls'],
+      ['FEATURE_MAILING', 'features'],
+    ]);
     expect(homeSection(finding(['FEATURE_MAILNG'], 'Schema'), model, sectionOfKey)).toBe('advanced');
     expect(homeSection(finding(['FEATURE_MAILING'], 'Schema'), model, sectionOfKey)).toBe('features');
     expect(homeSection(finding(['ssl.cert'], 'HostSettings'), model, sectionOfKey)).toBe('server-tls');

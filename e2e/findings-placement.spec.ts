@@ -25,7 +25,11 @@ test('a wrong database password is shown and focused at the password input, not 
 
   // From the summary, the password input gets the focus (not "Database type").
   await openSection(page, 'redis');
-  await page.getByTestId('summary').getByRole('button', { name: /password|authentication/i }).first().click();
+  await page
+    .getByTestId('summary')
+    .getByRole('button', { name: /password|authentication/i })
+    .first()
+    .click();
   await expect(page.locator('section[data-section="database"]')).toBeVisible();
   await expect(password).toBeFocused();
 });

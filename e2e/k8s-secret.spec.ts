@@ -12,7 +12,7 @@ interface SecretManifest {
   data: Record<string, string>;
 }
 
-test('the download dialog makes a Kubernetes Secret for the operator, with the server\'s refusal shown as is', async ({ page }) => {
+test("the download dialog makes a Kubernetes Secret for the operator, with the server's refusal shown as is", async ({ page }) => {
   const ca = services().caPem;
   await startNew(page);
   await fieldRow(page, 'SERVER_HOSTNAME').getByRole('textbox').fill('quay.k8s.example');

@@ -21,7 +21,14 @@ test.describe('pure logic', () => {
   });
 
   test('findings go to the most specific rendered field; failed logins to the password', () => {
-    const paths = new Set(['BUILDLOGS_REDIS', 'BUILDLOGS_REDIS.host', 'BUILDLOGS_REDIS.password', 'DISTRIBUTED_STORAGE_CONFIG', 'DISTRIBUTED_STORAGE_CONFIG.default', 'DISTRIBUTED_STORAGE_CONFIG.default[1].s3_bucket']);
+    const paths = new Set([
+      'BUILDLOGS_REDIS',
+      'BUILDLOGS_REDIS.host',
+      'BUILDLOGS_REDIS.password',
+      'DISTRIBUTED_STORAGE_CONFIG',
+      'DISTRIBUTED_STORAGE_CONFIG.default',
+      'DISTRIBUTED_STORAGE_CONFIG.default[1].s3_bucket',
+    ]);
     expect(parentPath('DISTRIBUTED_STORAGE_CONFIG.default[1].s3_bucket')).toBe('DISTRIBUTED_STORAGE_CONFIG.default[1]');
     expect(targetOf({ fields: ['BUILDLOGS_REDIS.host'] }, paths)).toBe('BUILDLOGS_REDIS.host');
     expect(targetOf({ fields: ['BUILDLOGS_REDIS'], stage: 'auth' }, paths)).toBe('BUILDLOGS_REDIS.password');
@@ -65,10 +72,20 @@ test.describe('pure logic', () => {
     // The string "false" is true to Quay (Python truthiness): the mail fields show.
     expect(shows({ key: 'FEATURE_MAILING', truthy: true }, values)).toBe(true);
     expect(shows({ key: 'LOGS_MODEL_CONFIG.producer', equals: 'kafka' }, values)).toBe(true);
-    expect(shows({ all: [{ key: 'AUTHENTICATION_TYPE', equals: 'LDAP' }, { key: 'MISSING', truthy: true }] }, values)).toBe(false);
+    expect(
+      shows(
+        {
+          all: [
+            { key: 'AUTHENTICATION_TYPE', equals: 'LDAP' },
+            { key: 'MISSING', truthy: true },
+          ],
+        },
+        values,
+      ),
+    ).toBe(false);
   });
 
-  test('endpoint kinds: hosted when the service\'s endpoints are set (GitLab also when absent), switching keeps other keys', () => {
+  test("endpoint kinds: hosted when the service's endpoints are set (GitLab also when absent), switching keeps other keys", () => {
     const github = ENDPOINT_KINDS.GITHUB_LOGIN_CONFIG;
     const gitlab = ENDPOINT_KINDS.GITLAB_TRIGGER_CONFIG;
     if (!github || !gitlab) throw new Error('endpoint kinds missing');

@@ -8,7 +8,7 @@ import { password } from './support/services';
  */
 test.use({ baseURL: `https://127.0.0.1:${process.env.QC_E2E_PORT_PRELOADED ?? '0'}` });
 
-test('the server\'s preloaded bundle can be edited; read-only groups cannot', async ({ page }) => {
+test("the server's preloaded bundle can be edited; read-only groups cannot", async ({ page }) => {
   await page.goto('/login?next=%2F');
   await page.getByLabel('Password', { exact: true }).fill(password());
   await page.getByRole('button', { name: 'Log in' }).click();

@@ -57,7 +57,12 @@ test('with "same Redis" on, user events show the build-logs values as they are n
 });
 
 test('a cleared field of an uploaded config shows empty, in build logs and in the user events that follow it', async ({ page }) => {
-  const yaml = ['SERVER_HOSTNAME: quay.redis.example', 'BUILDLOGS_REDIS: {host: r1.example, port: 6379, password: uploaded-pw}', 'USER_EVENTS_REDIS: {host: r1.example, port: 6379, password: uploaded-pw}', ''].join('\n');
+  const yaml = [
+    'SERVER_HOSTNAME: quay.redis.example',
+    'BUILDLOGS_REDIS: {host: r1.example, port: 6379, password: uploaded-pw}',
+    'USER_EVENTS_REDIS: {host: r1.example, port: 6379, password: uploaded-pw}',
+    '',
+  ].join('\n');
   await login(page);
   await openUploaded(page, makeTarGz([{ name: 'config.yaml', content: yaml }]));
   await openSection(page, 'redis');

@@ -33,7 +33,10 @@ test('a wrong Redis password is reported at the password field, at the auth stag
 
   // The summary links to the field: from another section, a click brings it back and focuses it.
   await openSection(page, 'database');
-  const link = page.getByTestId('summary').getByRole('button', { name: /BUILDLOGS_REDIS/ }).first();
+  const link = page
+    .getByTestId('summary')
+    .getByRole('button', { name: /BUILDLOGS_REDIS/ })
+    .first();
   await link.click();
   await expect(page.locator('section[data-section="redis"]')).toBeVisible();
   await expect(password.locator('input')).toBeFocused();

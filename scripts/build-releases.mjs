@@ -35,11 +35,7 @@ const entry = (key) => {
 RELEASES.forEach((release, i) => {
   const data = JSON.parse(readFileSync(path.join(sourceDir, `quay-${release}.json`), 'utf8'));
   const schema = data.schema ?? {};
-  const read = new Set([
-    ...Object.keys(schema.properties ?? {}),
-    ...(data.internalOnlyProperties ?? []),
-    ...Object.keys(data.defaultConfig ?? {}),
-  ]);
+  const read = new Set([...Object.keys(schema.properties ?? {}), ...(data.internalOnlyProperties ?? []), ...Object.keys(data.defaultConfig ?? {})]);
   for (const key of read) if (/^[A-Z][A-Z0-9_]*$/.test(key)) entry(key).known[i] = '1';
   for (const key of Object.keys(schema)) {
     if (!ROOT_KEYWORDS.has(key) && !read.has(key) && /^[A-Z][A-Z0-9_]*$/.test(key)) entry(key).root[i] = '1';

@@ -161,5 +161,7 @@ if (process.argv.includes('--check')) {
   }
 } else {
   for (const [name, text] of Object.entries(outputs)) writeFileSync(path.join(schemaDir, name), text);
-  console.log(`schema/config.schema.json: ${provenance.counts.properties} properties (upstream ${provenance.counts.upstreamProperties} + ${provenance.movedFromRoot.length} moved from the root + ${provenance.added.length} added)`);
+  console.log(
+    `schema/config.schema.json: ${provenance.counts.properties} properties (upstream ${provenance.counts.upstreamProperties} + ${provenance.movedFromRoot.length} moved from the root + ${provenance.added.length} added)`,
+  );
 }

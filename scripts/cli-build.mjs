@@ -236,9 +236,7 @@ function precompiledValidatorPlugin(contents) {
       build.onResolve({ filter: /^yaml$/ }, (args) => ({ path: require.resolve(args.path) }));
       // validator.ts needs the Ajv class only to compile when the precompiled validator is stale:
       // hand it a stand-in that loads ajv on first use (≈30 ms saved at every start).
-      build.onResolve({ filter: /^ajv$/ }, (args) =>
-        /[\\/]lib[\\/]schema[\\/]validator\.ts$/.test(args.importer) ? { path: 'ajv', namespace: 'lazy-ajv' } : undefined,
-      );
+      build.onResolve({ filter: /^ajv$/ }, (args) => (/[\\/]lib[\\/]schema[\\/]validator\.ts$/.test(args.importer) ? { path: 'ajv', namespace: 'lazy-ajv' } : undefined));
       build.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, () => ({
         contents: "export default function Ajv(options) { return new (require('ajv').default)(options); }",
         loader: 'js',

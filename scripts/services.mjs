@@ -11,7 +11,10 @@ import path from 'node:path';
 import { register } from 'tsx/esm/api';
 
 const root = path.resolve(import.meta.dirname, '..');
-const arg = process.argv.slice(2).filter((a) => !a.startsWith('-')).join(',');
+const arg = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('-'))
+  .join(',');
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log('usage: npm run services [-- NAME,NAME]   (names: the files of test/harness/services/)');
   process.exit(0);

@@ -11,8 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const runDir = path.join(root, '.run');
 mkdirSync(runDir, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-const run = (cmd, args, extra = {}) =>
-  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extra } }).status ?? 1;
+const run = (cmd, args, extra = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extra } }).status ?? 1;
 
 if (run('bash', ['scripts/install-deps.sh']) !== 0) {
   console.log('0 passed, 1 failed');
@@ -42,9 +41,7 @@ const built = step('next build', run(process.execPath, ['node_modules/next/dist/
 const lts = nodeLts(runDir);
 step(`Node ${NODE_LTS_VERSION} for the unit and integration tests${lts.error ? `: ${lts.error}` : ''}`, !lts.error);
 const vitestJson = path.join(runDir, 'vitest.json');
-const vitestStatus = run(lts.node ?? process.execPath, [
-  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
-]);
+const vitestStatus = run(lts.node ?? process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests ?? 0;
@@ -74,7 +71,5 @@ process.exit(failed > 0 || (vitestStatus !== 0 && failed === 0 && passed === 0) 
 
 // A suite that failed to load counts once; suites whose tests failed are already counted per test.
 function countSuitesWithFailedTests(report) {
-  return (report.testResults ?? []).filter(
-    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed'),
-  ).length;
+  return (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
 }

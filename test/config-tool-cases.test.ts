@@ -14,7 +14,11 @@ import { FIELD_GROUP_IDS } from '../lib/report/types';
  * (`quayVerdict`, with the evidence in the case). Cases that need a live service are listed in the
  * fixture's `excluded` with the reason, and are checked here to stay out of the asserted set.
  */
-interface Source { repo: string; path: string; commit: string }
+interface Source {
+  repo: string;
+  path: string;
+  commit: string;
+}
 interface Case {
   id: string;
   fieldGroup: FieldGroupId;
@@ -26,7 +30,14 @@ interface Case {
   quayVerdictEvidence?: string;
   note: string;
 }
-interface Excluded { id: string; fieldGroup: FieldGroupId; source: Source; config: ConfigMap; configToolValid: boolean; reason: string }
+interface Excluded {
+  id: string;
+  fieldGroup: FieldGroupId;
+  source: Source;
+  config: ConfigMap;
+  configToolValid: boolean;
+  reason: string;
+}
 
 const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/config-tool-cases/cases.json'), 'utf8')) as {
   cases: Case[];
@@ -64,10 +75,13 @@ describe('config-tool test cases (Quay 3.9, offline)', () => {
   it.each(fixture.cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const errors = await groupErrors(c);
     const expected = c.quayVerdict ?? c.configToolValid;
-    expect(errors.map((f) => `${f.fields[0] ?? ''}: ${f.message}`), c.note).toEqual(expected ? [] : expect.arrayContaining([expect.any(String)]));
+    expect(
+      errors.map((f) => `${f.fields[0] ?? ''}: ${f.message}`),
+      c.note,
+    ).toEqual(expected ? [] : expect.arrayContaining([expect.any(String)]));
   });
 
-  it('where Quay\'s verdict overrides config-tool\'s test, supplying what Quay lacks makes the group pass', async () => {
+  it("where Quay's verdict overrides config-tool's test, supplying what Quay lacks makes the group pass", async () => {
     const es = fixture.cases.find((c) => c.id === 'ElasticSearch/ValidConfig');
     const jwt = fixture.cases.find((c) => c.id === 'JWTAuthentication/VerifyEndpointGood');
     const tls = fixture.cases.find((c) => c.id === 'HostSettings/certPairAndHostnameWithLegacyCN');
@@ -75,7 +89,9 @@ describe('config-tool test cases (Quay 3.9, offline)', () => {
     const esConfig = es.config.LOGS_MODEL_CONFIG as Record<string, unknown>;
     expect(await groupErrors({ ...es, config: { ...es.config, LOGS_MODEL_CONFIG: { ...esConfig, producer: 'elasticsearch' } } })).toEqual([]);
     // The JWT server's public key (any RSA public key in PEM will do: Quay only reads it).
-    const publicKey = createPublicKey(tls.files?.['ssl.key'] ?? '').export({ type: 'spki', format: 'pem' }).toString();
+    const publicKey = createPublicKey(tls.files?.['ssl.key'] ?? '')
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
     expect(await groupErrors({ ...jwt, files: { 'jwt-authn.cert': publicKey } })).toEqual([]);
     // The CN-only certificate is refused for the very host its CN names: for having no subjectAltName
     // (it has also expired since, which config-tool never checked).

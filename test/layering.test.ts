@@ -117,7 +117,10 @@ describe('layering of lib/', () => {
     for (const [file, targets] of graph) {
       if (isTest(file)) continue; // a test may drive the pipeline from any folder
       const from = folderOf(file);
-      const to = targets.filter((t) => t.startsWith('lib/')).map(folderOf).filter((f) => f !== from);
+      const to = targets
+        .filter((t) => t.startsWith('lib/'))
+        .map(folderOf)
+        .filter((f) => f !== from);
       folders.set(from, [...new Set([...(folders.get(from) ?? []), ...to])]);
     }
     expect(cycles(folders)).toEqual([]);

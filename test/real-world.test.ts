@@ -31,8 +31,7 @@ async function validate(entry: CorpusEntry, quayVersion = entry.quayVersion): Pr
   return validateConfig({ config: bundle.config, files: bundle.files, loadFindings: bundle.findings }, { mode: 'offline', quayVersion, deployment });
 }
 
-const errorFields = (r: ValidationReport) =>
-  [...new Set(r.groups.flatMap((g) => g.findings.filter((f) => f.severity === 'error').map((f) => f.fields[0] ?? '')))].sort();
+const errorFields = (r: ValidationReport) => [...new Set(r.groups.flatMap((g) => g.findings.filter((f) => f.severity === 'error').map((f) => f.fields[0] ?? '')))].sort();
 
 describe('real-world corpus', () => {
   it('holds at least 30 configs, standalone and operator, each traced to a repository commit', () => {
@@ -45,7 +44,7 @@ describe('real-world corpus', () => {
     }
   });
 
-  it.each(corpus.configs.map((c) => [c.name, c] as const))('%s: the verdict and the errors are Quay\'s own', async (_name, entry) => {
+  it.each(corpus.configs.map((c) => [c.name, c] as const))("%s: the verdict and the errors are Quay's own", async (_name, entry) => {
     const report = await validate(entry);
     expect(errorFields(report)).toEqual([...new Set(entry.expected.errors.map((e) => e.field))].sort());
     expect(report.valid).toBe(entry.expected.valid);
@@ -61,7 +60,7 @@ describe('real-world corpus', () => {
     for (const secret of collectSecrets(bundle.config).filter((s) => s.length >= 6 && !/^[a-z]+$/.test(s))) expect(text).not.toContain(secret);
   });
 
-  it('release matters: Quay\'s own test config with a single-label host name boots on 3.17 and is refused from 3.18 on', async () => {
+  it("release matters: Quay's own test config with a single-label host name boots on 3.17 and is refused from 3.18 on", async () => {
     const entry = corpus.configs.find((c) => c.name === 'quay-test-config1');
     if (!entry) throw new Error('quay-test-config1 missing from the corpus');
     expect((await validate(entry, '3.17')).valid).toBe(true);

@@ -36,17 +36,14 @@ function withEdit(fixture: string, edit: (text: string) => string): string {
 const SECRETS = ['strongpassword', 'quaypass', 'changeme', 'es-secret-value', 'secretkeyexample'];
 
 describe('configs from Quay documentation (offline)', () => {
-  it.each(['poc-minimal.yaml', 'ldap.yaml', 'clair-v4.yaml', 'clair-v4-openshift.yaml', 'elasticsearch-logs.yaml', 'mirroring.yaml'])(
-    '%s is valid and leaks no secret',
-    async (name) => {
-      const { code, report, stdout } = await validate(path.join(fixtures, name));
-      const errors = report.groups.flatMap((g) => g.findings.filter((f) => f.severity === 'error').map((f) => `${g.group}: ${f.message}`));
-      expect(errors).toEqual([]);
-      expect(report.valid).toBe(true);
-      expect(code).toBe(0);
-      for (const s of SECRETS) expect(stdout).not.toContain(s);
-    },
-  );
+  it.each(['poc-minimal.yaml', 'ldap.yaml', 'clair-v4.yaml', 'clair-v4-openshift.yaml', 'elasticsearch-logs.yaml', 'mirroring.yaml'])('%s is valid and leaks no secret', async (name) => {
+    const { code, report, stdout } = await validate(path.join(fixtures, name));
+    const errors = report.groups.flatMap((g) => g.findings.filter((f) => f.severity === 'error').map((f) => `${g.group}: ${f.message}`));
+    expect(errors).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(code).toBe(0);
+    for (const s of SECRETS) expect(stdout).not.toContain(s);
+  });
 
   it('LDAP with the guide\'s OCR typo "Idaps://" is invalid on LDAP_URI', async () => {
     const file = withEdit('ldap.yaml', (t) => t.replace('LDAP_URI: ldaps://', 'LDAP_URI: Idaps://'));
@@ -57,40 +54,49 @@ describe('configs from Quay documentation (offline)', () => {
 
   it('the Clair v4 PSK made by config-tool\'s "Generate PSK" is flagged as weak, not invalid', async () => {
     const { report } = await validate(path.join(fixtures, 'clair-v4.yaml'));
-    expect(findings(report, 'SecurityScanner')).toContainEqual(
-      expect.objectContaining({ severity: 'warning', fields: ['SECURITY_SCANNER_V4_PSK'] }),
-    );
+    expect(findings(report, 'SecurityScanner')).toContainEqual(expect.objectContaining({ severity: 'warning', fields: ['SECURITY_SCANNER_V4_PSK'] }));
   });
 
   it('the OpenShift Clair v4 excerpt without a PSK gets a warning on the PSK', async () => {
     const { report } = await validate(path.join(fixtures, 'clair-v4-openshift.yaml'));
-    expect(findings(report, 'SecurityScanner')).toContainEqual(
-      expect.objectContaining({ severity: 'warning', fields: ['SECURITY_SCANNER_V4_PSK'] }),
-    );
+    expect(findings(report, 'SecurityScanner')).toContainEqual(expect.objectContaining({ severity: 'warning', fields: ['SECURITY_SCANNER_V4_PSK'] }));
   });
 
   it('Elasticsearch logs without a host are invalid on the nested key', async () => {
     const file = withEdit('elasticsearch-logs.yaml', (t) => t.replace('        host: es.example.com\n', ''));
     const { code, report } = await validate(file);
     expect(code).toBe(1);
-    expect(findings(report, 'ElasticSearch')).toContainEqual(
-      expect.objectContaining({ severity: 'error', fields: expect.arrayContaining(['LOGS_MODEL_CONFIG.elasticsearch_config.host']) }),
-    );
+    expect(findings(report, 'ElasticSearch')).toContainEqual(expect.objectContaining({ severity: 'error', fields: expect.arrayContaining(['LOGS_MODEL_CONFIG.elasticsearch_config.host']) }));
   });
 
   it('a superuser name Quay cannot have is invalid on that list entry', async () => {
     const file = withEdit('poc-minimal.yaml', (t) => t.replace('    - quayadmin', '    - Quay Admin'));
     const { report } = await validate(file);
-    expect(findings(report, 'AccessSettings')).toContainEqual(
-      expect.objectContaining({ severity: 'error', fields: expect.arrayContaining(['SUPER_USERS[0]']) }),
-    );
+    expect(findings(report, 'AccessSettings')).toContainEqual(expect.objectContaining({ severity: 'error', fields: expect.arrayContaining(['SUPER_USERS[0]']) }));
   });
 
   describe('TLS handled by Quay (ssl.cert + ssl.key, self-signed root CA as in the guide)', () => {
     const pki = mkdtempSync(path.join(os.tmpdir(), 'seed-pki-'));
     const ossl = (...args: string[]) => execFileSync('openssl', args, { cwd: pki, stdio: 'ignore' });
-    ossl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rootCA.key', '-out', 'rootCA.pem', '-days', '3650',
-      '-subj', '/CN=Quay POC CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    ossl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'rootCA.key',
+      '-out',
+      'rootCA.pem',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=Quay POC CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    );
     const leaf = (name: string, host: string) => {
       ossl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${host}`);
       writeFileSync(path.join(pki, `${name}.ext`), `subjectAltName=DNS:${host}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
@@ -117,9 +123,7 @@ describe('configs from Quay documentation (offline)', () => {
     it('is invalid on ssl.cert when the certificate names another host', async () => {
       const { code, report } = await validate(bundle('other'));
       expect(code).toBe(1);
-      expect(findings(report, 'HostSettings')).toContainEqual(
-        expect.objectContaining({ severity: 'error', fields: expect.arrayContaining(['ssl.cert']) }),
-      );
+      expect(findings(report, 'HostSettings')).toContainEqual(expect.objectContaining({ severity: 'error', fields: expect.arrayContaining(['ssl.cert']) }));
     });
   });
 });

@@ -37,7 +37,20 @@ const EXTRA_GROUPS: Record<string, FieldGroupId[]> = {
  * Keys Quay cannot start without: upstream's schema `required` list (the repaired schema leaves
  * presence to the field groups' rules, which report it; this only drives the "Required" mark).
  */
-const QUAY_REQUIRED = ['PREFERRED_URL_SCHEME', 'SERVER_HOSTNAME', 'DB_URI', 'AUTHENTICATION_TYPE', 'DISTRIBUTED_STORAGE_CONFIG', 'BUILDLOGS_REDIS', 'USER_EVENTS_REDIS', 'DISTRIBUTED_STORAGE_PREFERENCE', 'DEFAULT_TAG_EXPIRATION', 'TAG_EXPIRATION_OPTIONS', 'SECRET_KEY', 'DATABASE_SECRET_KEY'];
+const QUAY_REQUIRED = [
+  'PREFERRED_URL_SCHEME',
+  'SERVER_HOSTNAME',
+  'DB_URI',
+  'AUTHENTICATION_TYPE',
+  'DISTRIBUTED_STORAGE_CONFIG',
+  'BUILDLOGS_REDIS',
+  'USER_EVENTS_REDIS',
+  'DISTRIBUTED_STORAGE_PREFERENCE',
+  'DEFAULT_TAG_EXPIRATION',
+  'TAG_EXPIRATION_OPTIONS',
+  'SECRET_KEY',
+  'DATABASE_SECRET_KEY',
+];
 
 /** The form model of the whole schema: sections with their groups, keys in order, OIDC pattern, storage engines. */
 export function buildFormModel(): FormModel {
@@ -48,7 +61,19 @@ export function buildFormModel(): FormModel {
     section: k.section,
     group: k.group,
     required: required.has(k.key),
-    ui: { title: k.title, widget: k.widget, order: k.order, help: k.help, placeholder: k.placeholder, secret: k.secret, default: k.default, showIf: k.showIf, advanced: k.advanced, deprecated: k.deprecated, fields: k.fields },
+    ui: {
+      title: k.title,
+      widget: k.widget,
+      order: k.order,
+      help: k.help,
+      placeholder: k.placeholder,
+      secret: k.secret,
+      default: k.default,
+      showIf: k.showIf,
+      advanced: k.advanced,
+      deprecated: k.deprecated,
+      fields: k.fields,
+    },
     schema: trim(keySchema(k.key), false),
   }));
 
@@ -64,19 +89,20 @@ export function buildFormModel(): FormModel {
   const pattern = uiKeyPatterns[0];
   const sample = 'PROVIDER_LOGIN_CONFIG';
   const oidcUi = pattern ? uiMetaFor(sample) : undefined;
-  const oidc = pattern && oidcUi
-    ? {
-        pattern,
-        key: {
-          key: sample,
-          section: oidcUi.section,
-          group: ownerOfKey(sample) ?? 'OIDC',
-          required: false,
-          ui: { title: oidcUi.title, widget: oidcUi.widget, order: oidcUi.order, help: oidcUi.help, fields: oidcUi.fields },
-          schema: trim(keySchema(sample), false),
-        },
-      }
-    : null;
+  const oidc =
+    pattern && oidcUi
+      ? {
+          pattern,
+          key: {
+            key: sample,
+            section: oidcUi.section,
+            group: ownerOfKey(sample) ?? 'OIDC',
+            required: false,
+            ui: { title: oidcUi.title, widget: oidcUi.widget, order: oidcUi.order, help: oidcUi.help, fields: oidcUi.fields },
+            schema: trim(keySchema(sample), false),
+          },
+        }
+      : null;
 
   const engineSchemas = storageEngineSchemas();
   const storageEngines: FormModel['storageEngines'] = {};

@@ -26,7 +26,10 @@ function show(path: string, value: unknown): string {
 }
 
 function secretPath(path: string): boolean {
-  return path.split(/[.[\]]/).filter(Boolean).some(isSecretKeyName);
+  return path
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .some(isSecretKeyName);
 }
 
 /** Leaf-level differences between two configs (objects compared down to a few levels). */

@@ -22,7 +22,9 @@ export function DiffView({ entries, files }: { entries: readonly DiffEntry[]; fi
               <td className="mono">{e.path}</td>
               <td>{KIND[e.kind]}</td>
               {e.secret ? (
-                <td colSpan={2} className="muted">secret value {e.kind === 'changed' ? 'changed' : e.kind === 'added' ? 'set' : 'removed'} (not shown)</td>
+                <td colSpan={2} className="muted">
+                  secret value {e.kind === 'changed' ? 'changed' : e.kind === 'added' ? 'set' : 'removed'} (not shown)
+                </td>
               ) : (
                 <>
                   <td className="mono diff__val">{e.before}</td>
@@ -35,7 +37,9 @@ export function DiffView({ entries, files }: { entries: readonly DiffEntry[]; fi
             <tr key={`file:${f.name}`} className={`diff__row diff__row--${f.kind}`}>
               <td className="mono">{f.name}</td>
               <td>{KIND[f.kind]}</td>
-              <td colSpan={2} className="muted">file</td>
+              <td colSpan={2} className="muted">
+                file
+              </td>
             </tr>
           ))}
         </tbody>

@@ -25,7 +25,16 @@ function plural(n: number, word: string): string {
  * with a review of what changed, a warning (not a block) when the configuration has errors, and
  * an explicit confirmation before secret keys of an uploaded bundle are replaced.
  */
-export function DownloadDialog({ open, onClose, draft, bundle, errors, validated, onValidateAll, onRestoreKeys }: {
+export function DownloadDialog({
+  open,
+  onClose,
+  draft,
+  bundle,
+  errors,
+  validated,
+  onValidateAll,
+  onRestoreKeys,
+}: {
   open: boolean;
   onClose(): void;
   draft: Draft;
@@ -84,7 +93,14 @@ export function DownloadDialog({ open, onClose, draft, bundle, errors, validated
       }
     >
       <div className="stack">
-        <ValidationStatus errors={errors} validated={validated} onValidateAll={() => { onClose(); onValidateAll(); }}>
+        <ValidationStatus
+          errors={errors}
+          validated={validated}
+          onValidateAll={() => {
+            onClose();
+            onValidateAll();
+          }}
+        >
           Quay checks its configuration at start and refuses to run with errors. You can still download it to keep your work.
         </ValidationStatus>
         <SecretKeyGuard pinned={pinned} confirmed={confirmed} onConfirm={setConfirmed} onRestore={onRestoreKeys} />
@@ -94,13 +110,21 @@ export function DownloadDialog({ open, onClose, draft, bundle, errors, validated
             <DiffView entries={changes} files={fileChanges} />
           </section>
         ) : (
-          <p className="muted">A new configuration: {Object.keys(config).length} keys and {plural(Object.keys(bundle?.certs ?? {}).length, 'file')}.</p>
+          <p className="muted">
+            A new configuration: {Object.keys(config).length} keys and {plural(Object.keys(bundle?.certs ?? {}).length, 'file')}.
+          </p>
         )}
         <DownloadFormat
           format={format}
-          onFormat={(f) => { setFormat(f); setFailure(null); }}
+          onFormat={(f) => {
+            setFormat(f);
+            setFailure(null);
+          }}
           target={target}
-          onTarget={(t) => { setTarget(t); setFailure(null); }}
+          onTarget={(t) => {
+            setTarget(t);
+            setFailure(null);
+          }}
         />
         {failure ? (
           <Alert tone="error" role="alert" title={`${fileName} could not be made`}>

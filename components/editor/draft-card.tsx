@@ -24,8 +24,12 @@ export function DraftCard({ draft, onContinue, onDiscard }: { draft: Draft; onCo
         </p>
       </div>
       <div className="row">
-        <Button variant="ghost" onClick={onDiscard}>Discard</Button>
-        <Button variant="primary" onClick={onContinue}>Continue editing</Button>
+        <Button variant="ghost" onClick={onDiscard}>
+          Discard
+        </Button>
+        <Button variant="primary" onClick={onContinue}>
+          Continue editing
+        </Button>
       </div>
     </section>
   );

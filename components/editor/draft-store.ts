@@ -123,7 +123,17 @@ export async function loadDraft(vault: DraftVault = browserVault(), now = Date.n
     if (e instanceof DOMException && e.name === 'OperationError') storage.removeItem(KEY);
     return null;
   }
-  return { version: 1, id: stored.id, origin: stored.origin, sourceName: stored.sourceName, savedAt: stored.savedAt, section: stored.section, quayVersion: typeof stored.quayVersion === 'string' ? stored.quayVersion : undefined, ...part, certs: part.certs ?? {} };
+  return {
+    version: 1,
+    id: stored.id,
+    origin: stored.origin,
+    sourceName: stored.sourceName,
+    savedAt: stored.savedAt,
+    section: stored.section,
+    quayVersion: typeof stored.quayVersion === 'string' ? stored.quayVersion : undefined,
+    ...part,
+    certs: part.certs ?? {},
+  };
 }
 
 let saves = 0;
@@ -208,7 +218,9 @@ function readLegacy(storage: DraftVault['storage']): Draft | null {
 }
 
 function newDraftId(): string {
-  return bytesToBase64(crypto.getRandomValues(new Uint8Array(18))).replace(/\+/g, '-').replace(/\//g, '_');
+  return bytesToBase64(crypto.getRandomValues(new Uint8Array(18)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 function utf8(text: string): Uint8Array<ArrayBuffer> {

@@ -7,7 +7,17 @@ import type { Draft } from './draft-store';
 import { ReleasePicker, type ReleaseChoice } from './release-picker';
 
 /** The editor's masthead: what is being edited, and the global actions ("Reconfigure Quay" only next to an operator). */
-export function EditorHeader({ draft, release, running, navOpen, onToggleNav, onKeys, onValidateAll, onDownload, onReconfigure }: {
+export function EditorHeader({
+  draft,
+  release,
+  running,
+  navOpen,
+  onToggleNav,
+  onKeys,
+  onValidateAll,
+  onDownload,
+  onReconfigure,
+}: {
   draft: Draft;
   /** The release picker; absent until the server said which releases it knows. */
   release?: { choice: ReleaseChoice; value: string; onChange(release: string): void };
@@ -19,7 +29,7 @@ export function EditorHeader({ draft, release, running, navOpen, onToggleNav, on
   onDownload(): void;
   onReconfigure?: () => void;
 }) {
-  const origin = draft.origin === 'new' ? 'New configuration' : draft.origin === 'preloaded' ? "Server's bundle" : draft.sourceName ?? 'Uploaded bundle';
+  const origin = draft.origin === 'new' ? 'New configuration' : draft.origin === 'preloaded' ? "Server's bundle" : (draft.sourceName ?? 'Uploaded bundle');
   return (
     <AppHeader
       leading={

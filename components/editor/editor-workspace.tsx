@@ -45,16 +45,20 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
   const { schedule } = checks;
   const { invalidate } = validation;
 
-  useEffect(() => form.subscribe({
-    formState: { values: true },
-    callback: ({ name }) => {
-      scheduleSave();
-      schedule(getConfig);
-      if (name) invalidate(name);
-      // Results about user events describe the build-logs values they follow.
-      if (name && redisSame && topKey(name) === REDIS_MIRROR.source) invalidate(REDIS_MIRROR.key);
-    },
-  }), [form, scheduleSave, schedule, getConfig, invalidate, redisSame]);
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          scheduleSave();
+          schedule(getConfig);
+          if (name) invalidate(name);
+          // Results about user events describe the build-logs values they follow.
+          if (name && redisSame && topKey(name) === REDIS_MIRROR.source) invalidate(REDIS_MIRROR.key);
+        },
+      }),
+    [form, scheduleSave, schedule, getConfig, invalidate, redisSame],
+  );
   useEffect(() => schedule(getConfig), [st.files, st.extra, schedule, getConfig]);
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -69,11 +73,14 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
     window.addEventListener('keydown', close);
     return () => window.removeEventListener('keydown', close);
   }, [navOpen]);
-  const goToSection = useCallback((id: string) => {
-    setSection(id);
-    setNavOpen(false);
-    requestAnimationFrame(() => document.getElementById('section-title')?.focus());
-  }, [setSection]);
+  const goToSection = useCallback(
+    (id: string) => {
+      setSection(id);
+      setNavOpen(false);
+      requestAnimationFrame(() => document.getElementById('section-title')?.focus());
+    },
+    [setSection],
+  );
   const actions = useMemo(() => ({ openKeys: (tab?: KeysTab) => setKeys((k) => ({ open: true, tab: tab ?? k.tab })), goToSection, setRedisSame }), [goToSection, setRedisSame]);
   const validate = async (scope: string | null) => {
     await checks.runNow(getConfig());
@@ -106,7 +113,9 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
       <FormEnvProvider value={env}>
         <EditorActionsProvider value={actions}>
           <div className="editor">
-            <a href="#main" className="skip-link">Skip to the form</a>
+            <a href="#main" className="skip-link">
+              Skip to the form
+            </a>
             <EditorHeader
               draft={draft}
               release={st.releaseChoice ? { choice: st.releaseChoice, value: st.quayVersion ?? st.releaseChoice.defaultRelease, onChange: pickRelease } : undefined}
@@ -123,7 +132,14 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
               {navOpen ? <button type="button" className="nav-scrim" aria-label="Close the section list" onClick={() => setNavOpen(false)} /> : null}
               <main id="main" className="editor__main">
                 {banner ? (
-                  <RestoreBanner savedAt={draft.savedAt} onDismiss={() => setBanner(false)} onDiscard={() => { clearDraft(); router.push('/'); }} />
+                  <RestoreBanner
+                    savedAt={draft.savedAt}
+                    onDismiss={() => setBanner(false)}
+                    onDiscard={() => {
+                      clearDraft();
+                      router.push('/');
+                    }}
+                  />
                 ) : null}
                 {section ? (
                   <SectionView

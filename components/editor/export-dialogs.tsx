@@ -13,7 +13,16 @@ export type ExportRequest = { kind: 'download' | 'reconfigure'; bundle: BundleJs
  * The ways a configuration leaves the editor: the download dialog, and "Reconfigure Quay" when the
  * server runs next to the Quay operator. Both warn about errors and guard changed secret keys.
  */
-export function ExportDialogs({ request, onRequest, draft, st, errors, validated, running, onValidateAll }: {
+export function ExportDialogs({
+  request,
+  onRequest,
+  draft,
+  st,
+  errors,
+  validated,
+  running,
+  onValidateAll,
+}: {
   request: ExportRequest;
   onRequest(request: ExportRequest): void;
   draft: Draft;

@@ -7,7 +7,12 @@ import type { GroupFinding } from './findings';
  * The error summary (GOV.UK pattern): a count announced to screen readers, then every finding as a
  * link that opens its section and focuses its field.
  */
-export function FindingsSummary({ findings, sectionTitle, onGoTo, validated }: {
+export function FindingsSummary({
+  findings,
+  sectionTitle,
+  onGoTo,
+  validated,
+}: {
   findings: readonly GroupFinding[];
   sectionTitle(f: GroupFinding): string;
   onGoTo(f: GroupFinding): void;
@@ -15,9 +20,8 @@ export function FindingsSummary({ findings, sectionTitle, onGoTo, validated }: {
 }) {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const summary = findings.length === 0
-    ? validated ? 'No problems found.' : 'No problems found so far.'
-    : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const summary =
+    findings.length === 0 ? (validated ? 'No problems found.' : 'No problems found so far.') : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   return (
     <div className="summary" data-testid="summary">
       <h3 className="summary__title" aria-live="polite" aria-atomic="true" data-testid="summary-count">

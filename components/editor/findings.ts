@@ -138,4 +138,3 @@ export function uniqueFindings(findings: readonly GroupFinding[]): GroupFinding[
     return true;
   });
 }
-

@@ -26,7 +26,17 @@ type SendState = { phase: 'idle' | 'sending' } | { phase: 'answered'; outcome: O
  * config bundle and restarts Quay. Errors warn as for a download; changed secret keys need the
  * same confirmation. The keys of the groups the operator manages are left out by the server.
  */
-export function ReconfigureDialog({ onClose, draft, bundle, managedGroups, errors, validated, running, onValidateAll, onRestoreKeys }: {
+export function ReconfigureDialog({
+  onClose,
+  draft,
+  bundle,
+  managedGroups,
+  errors,
+  validated,
+  running,
+  onValidateAll,
+  onRestoreKeys,
+}: {
   onClose(): void;
   draft: Draft;
   bundle: BundleJson;
@@ -83,7 +93,12 @@ export function ReconfigureDialog({ onClose, draft, bundle, managedGroups, error
         <p className="row" data-testid="managed-groups">
           {leftOut.length ? (
             <>
-              Left out, because the operator manages them: {leftOut.map((g) => <Badge key={g} tone="info">{g}</Badge>)}
+              Left out, because the operator manages them:{' '}
+              {leftOut.map((g) => (
+                <Badge key={g} tone="info">
+                  {g}
+                </Badge>
+              ))}
             </>
           ) : (
             'Every key is sent: the operator manages no field group of this configuration.'
@@ -91,8 +106,13 @@ export function ReconfigureDialog({ onClose, draft, bundle, managedGroups, error
         </p>
         {state.phase === 'answered' && state.outcome.ok ? (
           <Alert tone="success" role="status" title="Config sent to the operator">
-            The operator answered HTTP {state.outcome.status}{state.outcome.message ? <>: <q>{state.outcome.message}</q></> : null}. Quay restarts
-            with the new configuration once the operator has reconciled the QuayRegistry.
+            The operator answered HTTP {state.outcome.status}
+            {state.outcome.message ? (
+              <>
+                : <q>{state.outcome.message}</q>
+              </>
+            ) : null}
+            . Quay restarts with the new configuration once the operator has reconciled the QuayRegistry.
           </Alert>
         ) : null}
         {state.phase === 'answered' && !state.outcome.ok ? (

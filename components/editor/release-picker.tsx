@@ -18,20 +18,19 @@ function optionLabel(release: string, defaultRelease: string): string {
  * rule that changed between releases, gets that release's verdict. Newest first, as people look for
  * what they run.
  */
-export function ReleasePicker({ choice, value, onChange, tone = 'light' }: {
-  choice: ReleaseChoice;
-  value: string;
-  onChange(release: string): void;
-  tone?: 'light' | 'masthead';
-}) {
+export function ReleasePicker({ choice, value, onChange, tone = 'light' }: { choice: ReleaseChoice; value: string; onChange(release: string): void; tone?: 'light' | 'masthead' }) {
   const id = useId();
   const releases = choice.releases.includes(value) ? choice.releases : [...choice.releases, value];
   return (
     <span className={`release-picker release-picker--${tone}`}>
-      <label htmlFor={id} className={tone === 'masthead' ? 'release-picker__label masthead__label' : 'release-picker__label'}>Quay release</label>
+      <label htmlFor={id} className={tone === 'masthead' ? 'release-picker__label masthead__label' : 'release-picker__label'}>
+        Quay release
+      </label>
       <select id={id} className="select release-picker__select" value={value} onChange={(e) => onChange(e.target.value)} data-testid="quay-release">
         {[...releases].reverse().map((r) => (
-          <option key={r} value={r}>{tone === 'masthead' ? r : optionLabel(r, choice.defaultRelease)}</option>
+          <option key={r} value={r}>
+            {tone === 'masthead' ? r : optionLabel(r, choice.defaultRelease)}
+          </option>
         ))}
       </select>
     </span>

@@ -10,8 +10,12 @@ export function RestoreBanner({ savedAt, onDismiss, onDiscard }: { savedAt: numb
       title="Your draft was restored"
       actions={
         <>
-          <Button size="sm" onClick={onDismiss}>Keep editing</Button>
-          <Button size="sm" variant="ghost" onClick={onDiscard}>Discard it and start over</Button>
+          <Button size="sm" onClick={onDismiss}>
+            Keep editing
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onDiscard}>
+            Discard it and start over
+          </Button>
         </>
       }
     >

@@ -32,9 +32,17 @@ export function RunProgress({ run, onCancel }: { run: ValidationRun; onCancel():
     <div className="run" data-testid="run" data-status={run.status}>
       <div className="run__line">
         <span className="grow" aria-live="polite">
-          {run.status === 'running' ? `Checking… ${done} of ${total} groups` : run.status === 'done' ? `Finished: ${checked} group${checked === 1 ? '' : 's'} checked` : run.status === 'cancelled' ? 'Cancelled' : `Failed: ${run.error ?? ''}`}
+          {run.status === 'running'
+            ? `Checking… ${done} of ${total} groups`
+            : run.status === 'done'
+              ? `Finished: ${checked} group${checked === 1 ? '' : 's'} checked`
+              : run.status === 'cancelled'
+                ? 'Cancelled'
+                : `Failed: ${run.error ?? ''}`}
         </span>
-        <span className="run__time" aria-label="Elapsed time">{seconds(elapsed)}</span>
+        <span className="run__time" aria-label="Elapsed time">
+          {seconds(elapsed)}
+        </span>
         {run.status === 'running' ? (
           <Button size="sm" onClick={onCancel} data-testid="cancel-validation">
             <StopIcon size={12} /> Cancel
@@ -76,7 +84,11 @@ function SkippedGroups({ reports }: { reports: readonly GroupReport[] }) {
           ))}
         </ul>
       ) : null}
-      {others ? <p className="muted run__skipped">{others} group{others === 1 ? '' : 's'} skipped (not enabled in this configuration)</p> : null}
+      {others ? (
+        <p className="muted run__skipped">
+          {others} group{others === 1 ? '' : 's'} skipped (not enabled in this configuration)
+        </p>
+      ) : null}
     </>
   );
 }

@@ -18,10 +18,16 @@ export function SectionEmpty({ sectionId, onNavigate }: { sectionId: string; onN
     <div className="card empty-state">
       {auth ? (
         <>
-          <p>These settings apply when the authentication type is <strong>{auth.label}</strong>.</p>
+          <p>
+            These settings apply when the authentication type is <strong>{auth.label}</strong>.
+          </p>
           <div className="row">
-            <Button variant="primary" onClick={() => setValue('AUTHENTICATION_TYPE', auth.type, { shouldDirty: true })}>Use {auth.label} authentication</Button>
-            <Button variant="ghost" onClick={() => onNavigate('authentication')}>Go to Authentication</Button>
+            <Button variant="primary" onClick={() => setValue('AUTHENTICATION_TYPE', auth.type, { shouldDirty: true })}>
+              Use {auth.label} authentication
+            </Button>
+            <Button variant="ghost" onClick={() => onNavigate('authentication')}>
+              Go to Authentication
+            </Button>
           </div>
         </>
       ) : (

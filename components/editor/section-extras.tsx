@@ -24,7 +24,9 @@ export function SectionExtras({ sectionId }: { sectionId: string; onNavigate(sec
         <div className="helper__head">
           <ShieldIcon size={18} />
           <h2 className="grow">Certificates in the bundle</h2>
-          <Button size="sm" onClick={() => actions.openKeys('tls')}>Generate a self-signed certificate…</Button>
+          <Button size="sm" onClick={() => actions.openKeys('tls')}>
+            Generate a self-signed certificate…
+          </Button>
         </div>
         <CertTable />
       </div>
@@ -50,7 +52,9 @@ export function SectionExtras({ sectionId }: { sectionId: string; onNavigate(sec
         >
           Generate PSK
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => actions.openKeys('clair')}>Clair config…</Button>
+        <Button size="sm" variant="ghost" onClick={() => actions.openKeys('clair')}>
+          Clair config…
+        </Button>
       </div>
     );
   }

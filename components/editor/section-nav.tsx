@@ -13,7 +13,13 @@ const GROUPS: { title: string; ids: string[] }[] = [
 ];
 
 /** The section list with each section's state: errors, warnings, or validated. */
-export function SectionNav({ sections, status, current, onSelect, open }: {
+export function SectionNav({
+  sections,
+  status,
+  current,
+  onSelect,
+  open,
+}: {
   sections: readonly ModelSection[];
   status: ReadonlyMap<string, SectionStatus>;
   current: string;
@@ -36,20 +42,20 @@ export function SectionNav({ sections, status, current, onSelect, open }: {
               const label = st?.errors ? `${st.errors} error${st.errors === 1 ? '' : 's'}` : st?.warnings ? `${st.warnings} warning${st.warnings === 1 ? '' : 's'}` : st?.passed ? 'validated' : '';
               return (
                 <li key={id}>
-                  <button
-                    type="button"
-                    className="nav__item"
-                    aria-current={current === id ? 'page' : undefined}
-                    onClick={() => onSelect(id)}
-                    data-testid={`nav-${id}`}
-                  >
+                  <button type="button" className="nav__item" aria-current={current === id ? 'page' : undefined} onClick={() => onSelect(id)} data-testid={`nav-${id}`}>
                     <span className="nav__title">{s.title}</span>
                     {st?.errors ? (
-                      <span className="nav__count nav__count--error" aria-hidden="true">{st.errors}</span>
+                      <span className="nav__count nav__count--error" aria-hidden="true">
+                        {st.errors}
+                      </span>
                     ) : st?.warnings ? (
-                      <span className="nav__count nav__count--warning" aria-hidden="true">{st.warnings}</span>
+                      <span className="nav__count nav__count--warning" aria-hidden="true">
+                        {st.warnings}
+                      </span>
                     ) : st?.passed ? (
-                      <span className="nav__ok" aria-hidden="true"><CheckIcon size={14} /></span>
+                      <span className="nav__ok" aria-hidden="true">
+                        <CheckIcon size={14} />
+                      </span>
                     ) : null}
                     {label ? <span className="visually-hidden">, {label}</span> : null}
                   </button>

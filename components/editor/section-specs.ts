@@ -17,11 +17,46 @@ export const FOLDED_KEYS: Record<string, string> = {
 
 /** Bundle files edited in a section, placed after a key, with when they apply. */
 const FILES: { section: string; after: string; file: string; title: string; help: string; widget?: 'public-key'; when?(v: Record<string, unknown>): boolean }[] = [
-  { section: 'server-tls', after: 'PREFERRED_URL_SCHEME', file: 'ssl.cert', title: 'TLS certificate (ssl.cert)', help: 'PEM certificate for SERVER_HOSTNAME, with its intermediates after it.', when: (v) => v.PREFERRED_URL_SCHEME !== 'http' && v.EXTERNAL_TLS_TERMINATION !== true },
-  { section: 'server-tls', after: 'PREFERRED_URL_SCHEME', file: 'ssl.key', title: 'TLS private key (ssl.key)', help: 'The PEM private key of ssl.cert.', when: (v) => v.PREFERRED_URL_SCHEME !== 'http' && v.EXTERNAL_TLS_TERMINATION !== true },
-  { section: 'database', after: 'DB_URI', file: 'database.pem', title: 'Database CA certificate (database.pem)', help: 'CA that signed the database server certificate; reference it in DB_CONNECTION_ARGS (sslrootcert / ssl.ca) as conf/stack/database.pem.' },
-  { section: 'ldap', after: 'LDAP_URI', file: 'ldap.crt', title: 'LDAP CA certificate (ldap.crt)', help: 'CA that signed the LDAP server certificate, for ldaps:// or StartTLS.', when: (v) => v.AUTHENTICATION_TYPE === 'LDAP' },
-  { section: 'jwt', after: 'JWT_AUTH_ISSUER', file: 'jwt-authn.cert', widget: 'public-key', title: 'JWT public key (jwt-authn.cert)', help: 'The public key (PEM, or an OpenSSH ssh-rsa line) of the RSA key the authentication service signs its tokens with. Not a certificate: Quay loads it as a key.', when: (v) => v.AUTHENTICATION_TYPE === 'JWT' },
+  {
+    section: 'server-tls',
+    after: 'PREFERRED_URL_SCHEME',
+    file: 'ssl.cert',
+    title: 'TLS certificate (ssl.cert)',
+    help: 'PEM certificate for SERVER_HOSTNAME, with its intermediates after it.',
+    when: (v) => v.PREFERRED_URL_SCHEME !== 'http' && v.EXTERNAL_TLS_TERMINATION !== true,
+  },
+  {
+    section: 'server-tls',
+    after: 'PREFERRED_URL_SCHEME',
+    file: 'ssl.key',
+    title: 'TLS private key (ssl.key)',
+    help: 'The PEM private key of ssl.cert.',
+    when: (v) => v.PREFERRED_URL_SCHEME !== 'http' && v.EXTERNAL_TLS_TERMINATION !== true,
+  },
+  {
+    section: 'database',
+    after: 'DB_URI',
+    file: 'database.pem',
+    title: 'Database CA certificate (database.pem)',
+    help: 'CA that signed the database server certificate; reference it in DB_CONNECTION_ARGS (sslrootcert / ssl.ca) as conf/stack/database.pem.',
+  },
+  {
+    section: 'ldap',
+    after: 'LDAP_URI',
+    file: 'ldap.crt',
+    title: 'LDAP CA certificate (ldap.crt)',
+    help: 'CA that signed the LDAP server certificate, for ldaps:// or StartTLS.',
+    when: (v) => v.AUTHENTICATION_TYPE === 'LDAP',
+  },
+  {
+    section: 'jwt',
+    after: 'JWT_AUTH_ISSUER',
+    file: 'jwt-authn.cert',
+    widget: 'public-key',
+    title: 'JWT public key (jwt-authn.cert)',
+    help: 'The public key (PEM, or an OpenSSH ssh-rsa line) of the RSA key the authentication service signs its tokens with. Not a certificate: Quay loads it as a key.',
+    when: (v) => v.AUTHENTICATION_TYPE === 'JWT',
+  },
 ];
 
 /** Fields of a section split into the visible ones and those behind "Advanced settings". */
@@ -54,9 +89,10 @@ export function sectionFields(model: FormModel, sectionId: string, values: Recor
     if (FOLDED_KEYS[k.key]) continue;
     if (k.ui.deprecated && values[k.key] === undefined) continue;
     if (!shows(k.ui.showIf, values)) continue;
-    const spec = k.key === 'PREFERRED_URL_SCHEME'
-      ? { ...keySpec(k), ui: { ...toFieldUi(k.ui), title: 'TLS', widget: 'tls-mode', help: 'Who terminates HTTPS for this registry. Sets PREFERRED_URL_SCHEME and EXTERNAL_TLS_TERMINATION.' } }
-      : keySpec(k);
+    const spec =
+      k.key === 'PREFERRED_URL_SCHEME'
+        ? { ...keySpec(k), ui: { ...toFieldUi(k.ui), title: 'TLS', widget: 'tls-mode', help: 'Who terminates HTTPS for this registry. Sets PREFERRED_URL_SCHEME and EXTERNAL_TLS_TERMINATION.' } }
+        : keySpec(k);
     (k.ui.advanced && values[k.key] === undefined ? out.advanced : out.primary).push(spec);
     for (const f of FILES) {
       if (f.section === sectionId && f.after === k.key && (f.when?.(values) ?? true)) out.primary.push(pseudo(f.file, f.widget ?? 'file', f.title, f.help));

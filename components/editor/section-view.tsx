@@ -28,7 +28,15 @@ export interface FocusRequest {
  * One section: its fields (filtered by `showIf`), findings placed on the fields they name, the
  * ones that match no field in a list at the top, and "Validate section".
  */
-export function SectionView({ model, section, findings, running, onValidate, focus, onNavigate }: {
+export function SectionView({
+  model,
+  section,
+  findings,
+  running,
+  onValidate,
+  focus,
+  onNavigate,
+}: {
   model: FormModel;
   section: ModelSection;
   findings: readonly GroupFinding[];
@@ -74,7 +82,9 @@ export function SectionView({ model, section, findings, running, onValidate, foc
       <section className="section" aria-labelledby="section-title" data-section={section.id}>
         <header className="section__head">
           <div className="grow">
-            <h1 id="section-title" tabIndex={-1}>{section.title}</h1>
+            <h1 id="section-title" tabIndex={-1}>
+              {section.title}
+            </h1>
             <p className="muted">{section.description}</p>
           </div>
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page body. */}
@@ -92,7 +102,9 @@ export function SectionView({ model, section, findings, running, onValidate, foc
         {fields.primary.length === 0 && fields.advanced.length === 0 ? <SectionEmpty sectionId={section.id} onNavigate={onNavigate} /> : null}
         {fields.primary.length ? (
           <div className="card fields">
-            {fields.primary.map((spec) => <SchemaField key={spec.path} spec={spec} />)}
+            {fields.primary.map((spec) => (
+              <SchemaField key={spec.path} spec={spec} />
+            ))}
           </div>
         ) : null}
         {fields.advanced.length ? (
@@ -101,7 +113,13 @@ export function SectionView({ model, section, findings, running, onValidate, foc
               {open ? <ChevronDownIcon size={16} /> : <ChevronRightIcon size={16} />}
               Advanced settings <span className="muted">({fields.advanced.length})</span>
             </button>
-            {open ? <div className="card fields">{fields.advanced.map((spec) => <SchemaField key={spec.path} spec={spec} />)}</div> : null}
+            {open ? (
+              <div className="card fields">
+                {fields.advanced.map((spec) => (
+                  <SchemaField key={spec.path} spec={spec} />
+                ))}
+              </div>
+            ) : null}
           </div>
         ) : null}
         {!TOP_EXTRAS.has(section.id) ? <SectionExtras sectionId={section.id} onNavigate={onNavigate} /> : null}

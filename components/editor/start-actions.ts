@@ -6,10 +6,7 @@ import type { Draft } from './draft-store';
 
 /** A new configuration: sensible defaults plus SECRET_KEY and DATABASE_SECRET_KEY from the server's CSPRNG. */
 export async function newDraft(): Promise<Draft> {
-  const [a, b] = await Promise.all([
-    apiJson<SecretKeyResponse>('/api/v2/keys/secret', {}),
-    apiJson<SecretKeyResponse>('/api/v2/keys/secret', {}),
-  ]);
+  const [a, b] = await Promise.all([apiJson<SecretKeyResponse>('/api/v2/keys/secret', {}), apiJson<SecretKeyResponse>('/api/v2/keys/secret', {})]);
   return {
     version: 1,
     origin: 'new',

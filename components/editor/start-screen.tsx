@@ -73,7 +73,9 @@ export function StartScreen() {
     <div className="start">
       <div className="start__intro">
         <h1>Configure your Quay registry</h1>
-        <p className="muted">Build a <code>config.yaml</code>, check it against your real database, Redis, storage and identity provider, and download it as <code>quay-config.tar.gz</code>.</p>
+        <p className="muted">
+          Build a <code>config.yaml</code>, check it against your real database, Redis, storage and identity provider, and download it as <code>quay-config.tar.gz</code>.
+        </p>
         {server ? (
           <p className="start__release">
             <ReleasePicker choice={{ releases: server.quayReleases, defaultRelease: server.defaultQuayVersion }} value={release ?? server.defaultQuayVersion} onChange={setRelease} />
@@ -82,7 +84,14 @@ export function StartScreen() {
         ) : null}
       </div>
       {draft ? (
-        <DraftCard draft={draft} onContinue={() => router.push('/editor')} onDiscard={() => { clearDraft(); setDraft(null); }} />
+        <DraftCard
+          draft={draft}
+          onContinue={() => router.push('/editor')}
+          onDiscard={() => {
+            clearDraft();
+            setDraft(null);
+          }}
+        />
       ) : null}
       {error ? (
         <Alert tone="error" role="alert" title={error.title}>
@@ -97,8 +106,19 @@ export function StartScreen() {
             title="Replace the draft kept in this browser?"
             actions={
               <>
-                <Button variant="ghost" onClick={() => setReplacing(null)}>Keep my draft</Button>
-                <Button variant="primary" onClick={() => { const r = replacing; setReplacing(null); void proceed(r.draft, r.findings); }}>Replace the draft</Button>
+                <Button variant="ghost" onClick={() => setReplacing(null)}>
+                  Keep my draft
+                </Button>
+                <Button
+                  variant="primary"
+                  onClick={() => {
+                    const r = replacing;
+                    setReplacing(null);
+                    void proceed(r.draft, r.findings);
+                  }}
+                >
+                  Replace the draft
+                </Button>
               </>
             }
           >
@@ -106,18 +126,24 @@ export function StartScreen() {
           </Alert>
         </div>
       ) : null}
-      {pending ? (
-        <UploadNotes findings={pending.findings} onContinue={() => void open(pending.draft)} onCancel={() => setPending(null)} />
-      ) : null}
+      {pending ? <UploadNotes findings={pending.findings} onContinue={() => void open(pending.draft)} onCancel={() => setPending(null)} /> : null}
       <div className="start__grid">
         <section className="card tile" aria-labelledby="tile-new">
-          <div className="tile__icon"><PlusIcon size={22} /></div>
+          <div className="tile__icon">
+            <PlusIcon size={22} />
+          </div>
           <h2 id="tile-new">New configuration</h2>
           <p className="muted">Start from Quay&apos;s recommended defaults and fill in what is specific to your site.</p>
           <ul className="checklist">
-            <li><CheckIcon size={14} /> SECRET_KEY and DATABASE_SECRET_KEY generated for you</li>
-            <li><CheckIcon size={14} /> Host name and TLS, database, Redis, storage, login</li>
-            <li><CheckIcon size={14} /> Checked live against your services before download</li>
+            <li>
+              <CheckIcon size={14} /> SECRET_KEY and DATABASE_SECRET_KEY generated for you
+            </li>
+            <li>
+              <CheckIcon size={14} /> Host name and TLS, database, Redis, storage, login
+            </li>
+            <li>
+              <CheckIcon size={14} /> Checked live against your services before download
+            </li>
           </ul>
           {draft ? <p className="tile__note">Replaces the draft above.</p> : null}
           <div className="tile__actions">
@@ -127,17 +153,29 @@ export function StartScreen() {
           </div>
         </section>
         <section className="card tile" aria-labelledby="tile-upload">
-          <div className="tile__icon"><UploadIcon size={22} /></div>
+          <div className="tile__icon">
+            <UploadIcon size={22} />
+          </div>
           <h2 id="tile-upload">Modify an existing configuration</h2>
-          <p className="muted">Upload the <code>quay-config.tar.gz</code> bundle (or a lone <code>config.yaml</code>). Unknown keys, comments and certificates are kept.</p>
-          <FileDrop onFile={upload} accept=".tar.gz,.tgz,.tar,.gz,.yaml,.yml,application/gzip" buttonLabel={busy === 'upload' ? 'Reading…' : 'Choose a bundle'} disabled={busy !== null} hint="quay-config.tar.gz, .tgz, .tar or config.yaml" />
+          <p className="muted">
+            Upload the <code>quay-config.tar.gz</code> bundle (or a lone <code>config.yaml</code>). Unknown keys, comments and certificates are kept.
+          </p>
+          <FileDrop
+            onFile={upload}
+            accept=".tar.gz,.tgz,.tar,.gz,.yaml,.yml,application/gzip"
+            buttonLabel={busy === 'upload' ? 'Reading…' : 'Choose a bundle'}
+            disabled={busy !== null}
+            hint="quay-config.tar.gz, .tgz, .tar or config.yaml"
+          />
         </section>
       </div>
       {server?.bundle ? (
         <section className="card tile tile--wide" aria-labelledby="tile-preloaded">
           <div className="grow">
             <h2 id="tile-preloaded">Configuration loaded by the server</h2>
-            <p className="muted">quay-config was started with <code>--config-dir</code>: edit that bundle.</p>
+            <p className="muted">
+              quay-config was started with <code>--config-dir</code>: edit that bundle.
+            </p>
           </div>
           <Button size="lg" onClick={() => server.bundle && void open(draftFromBundle(server.bundle, 'preloaded', 'server bundle'))}>
             Edit the server&apos;s configuration

@@ -12,8 +12,12 @@ export function UploadNotes({ findings, onContinue, onCancel }: { findings: read
       title="The bundle was read, with remarks"
       actions={
         <>
-          <Button variant="primary" size="sm" onClick={onContinue}>Open it in the editor</Button>
-          <Button variant="ghost" size="sm" onClick={onCancel}>Cancel</Button>
+          <Button variant="primary" size="sm" onClick={onContinue}>
+            Open it in the editor
+          </Button>
+          <Button variant="ghost" size="sm" onClick={onCancel}>
+            Cancel
+          </Button>
         </>
       }
     >

@@ -11,20 +11,18 @@ let checkerPromise: Promise<Checker> | null = null;
 
 /** The checkers (ajv + Quay's schema, the format rules), loaded after the first paint as their own chunks. */
 function loadChecker(): Promise<Checker> {
-  checkerPromise ??= Promise.all([import('@/lib/schema/check'), import('@/lib/fieldgroups/format-checks')]).then(
-    ([schema, format]) => (config) => [
-      ...schema.checkAgainstSchema(config).map((v): GroupFinding => ({
-        severity: 'error',
-        fields: [v.path || v.key],
-        stage: 'config',
-        code: `schema-${v.keyword}`,
-        message: v.message,
-        group: 'Schema',
-        source: 'client',
-      })),
-      ...format.liveFormatFindings(config).map(({ group, finding }): GroupFinding => ({ ...finding, group, source: 'client' })),
-    ],
-  );
+  checkerPromise ??= Promise.all([import('@/lib/schema/check'), import('@/lib/fieldgroups/format-checks')]).then(([schema, format]) => (config) => [
+    ...schema.checkAgainstSchema(config).map((v): GroupFinding => ({
+      severity: 'error',
+      fields: [v.path || v.key],
+      stage: 'config',
+      code: `schema-${v.keyword}`,
+      message: v.message,
+      group: 'Schema',
+      source: 'client',
+    })),
+    ...format.liveFormatFindings(config).map(({ group, finding }): GroupFinding => ({ ...finding, group, source: 'client' })),
+  ]);
   return checkerPromise;
 }
 

@@ -37,12 +37,15 @@ export function useEditorState(model: FormModel, draft: Draft) {
   state.current = { files, extra, section, redisSame, quayVersion };
 
   const getConfig = useCallback(() => withSameRedis(assembleConfig(form.getValues(), state.current.extra), state.current.redisSame), [form]);
-  const setRedisSame = useCallback((on: boolean) => {
-    // Turning it off starts user events from the build-logs values shown until then.
-    const source = form.getValues(REDIS_MIRROR.source);
-    form.setValue(REDIS_MIRROR.key, source === undefined ? undefined : structuredClone(source), { shouldDirty: true });
-    setRedisSameState(on);
-  }, [form]);
+  const setRedisSame = useCallback(
+    (on: boolean) => {
+      // Turning it off starts user events from the build-logs values shown until then.
+      const source = form.getValues(REDIS_MIRROR.source);
+      form.setValue(REDIS_MIRROR.key, source === undefined ? undefined : structuredClone(source), { shouldDirty: true });
+      setRedisSameState(on);
+    },
+    [form],
+  );
   const buildBundle = useCallback((): BundleJson => toBundleJson(getConfig(), state.current.files, draft.originalConfigYaml), [getConfig, draft.originalConfigYaml]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -83,10 +86,13 @@ export function useEditorState(model: FormModel, draft: Draft) {
     const oidc = model.oidc ? new RegExp(model.oidc.pattern, 'u') : null;
     return (key: string): string | undefined => byKey.get(key) ?? FILE_GROUPS[key] ?? (oidc?.test(key) ? 'OIDC' : undefined);
   }, [model]);
-  const isReadOnly = useCallback((key: string) => {
-    const g = groupOf(key);
-    return g !== undefined && readonlyGroups.has(g);
-  }, [groupOf, readonlyGroups]);
+  const isReadOnly = useCallback(
+    (key: string) => {
+      const g = groupOf(key);
+      return g !== undefined && readonlyGroups.has(g);
+    },
+    [groupOf, readonlyGroups],
+  );
 
   const setFile = useCallback((name: string, content: string | undefined) => {
     setFiles((f) => {
@@ -98,8 +104,27 @@ export function useEditorState(model: FormModel, draft: Draft) {
   }, []);
 
   return {
-    form, files, setFile, setFiles, extra, setExtra, section, setSection, getConfig, buildBundle, flush, scheduleSave,
-    groupOf, isReadOnly, readonlyGroups, operatorEndpoint, redisSame, setRedisSame, quayVersion, setQuayVersion, releaseChoice,
+    form,
+    files,
+    setFile,
+    setFiles,
+    extra,
+    setExtra,
+    section,
+    setSection,
+    getConfig,
+    buildBundle,
+    flush,
+    scheduleSave,
+    groupOf,
+    isReadOnly,
+    readonlyGroups,
+    operatorEndpoint,
+    redisSame,
+    setRedisSame,
+    quayVersion,
+    setQuayVersion,
+    releaseChoice,
   };
 }
 

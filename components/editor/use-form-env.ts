@@ -20,10 +20,13 @@ export function useFormEnvValue(model: FormModel, draft: Draft, st: EditorState,
   const uiFor = useMemo(() => uiLookup(model), [model]);
   const pinnedKeys = useMemo(() => new Set<string>(PINNED_KEYS.filter((k) => draft.original?.config[k] !== undefined)), [draft]);
   const { setFile: storeFile } = st;
-  const setFile = useCallback((name: string, content: string | undefined) => {
-    storeFile(name, content);
-    invalidate(name);
-  }, [storeFile, invalidate]);
+  const setFile = useCallback(
+    (name: string, content: string | undefined) => {
+      storeFile(name, content);
+      invalidate(name);
+    },
+    [storeFile, invalidate],
+  );
   const generateSecret = useCallback(async () => (await apiJson<SecretKeyResponse>('/api/v2/keys/secret', {})).value, []);
   const mirrorOf = useCallback((key: string) => (st.redisSame && key === REDIS_MIRROR.key ? REDIS_MIRROR.source : undefined), [st.redisSame]);
   return useMemo<FormEnv>(

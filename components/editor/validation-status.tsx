@@ -10,7 +10,14 @@ import { Spinner } from '@/components/ui/spinner';
  * errors (a warning, not a block: `children` says what they mean for this action), not validated
  * against the services yet, or validated.
  */
-export function ValidationStatus({ errors, validated, running = false, required, onValidateAll, children }: {
+export function ValidationStatus({
+  errors,
+  validated,
+  running = false,
+  required,
+  onValidateAll,
+  children,
+}: {
   errors: number;
   validated: boolean;
   running?: boolean;
@@ -19,7 +26,11 @@ export function ValidationStatus({ errors, validated, running = false, required,
   onValidateAll(): void;
   children: ReactNode;
 }) {
-  const validate = <Button size="sm" onClick={onValidateAll}>Validate all</Button>;
+  const validate = (
+    <Button size="sm" onClick={onValidateAll}>
+      Validate all
+    </Button>
+  );
   if (running) {
     return (
       <Alert tone="info" title="Validating against your services…">
@@ -41,5 +52,9 @@ export function ValidationStatus({ errors, validated, running = false, required,
       </Alert>
     );
   }
-  return <Alert tone="success" title="Validated">Every check passed.</Alert>;
+  return (
+    <Alert tone="success" title="Validated">
+      Every check passed.
+    </Alert>
+  );
 }

@@ -19,7 +19,13 @@ export interface FieldA11y {
  * help, read-only reason and the findings placed on this key path (`aria-describedby` points at
  * help and findings, `aria-invalid` follows error findings).
  */
-export function FieldRow({ spec, children, label = true, wide, inline }: {
+export function FieldRow({
+  spec,
+  children,
+  label = true,
+  wide,
+  inline,
+}: {
   spec: FieldSpec;
   children: (a11y: FieldA11y) => ReactNode;
   /** False for widgets that label their own inputs (a switch, a fieldset with a legend). */
@@ -40,11 +46,7 @@ export function FieldRow({ spec, children, label = true, wide, inline }: {
   const invalid = issues.some((f) => f.severity === 'error');
   const state = invalid ? 'error' : issues.length ? 'warning' : 'ok';
   return (
-    <div
-      className={`field field--${state}${wide ? ' field--wide' : ''}${inline ? ' field--inline' : ''}`}
-      data-path={spec.path}
-      data-testid={`field-${spec.path}`}
-    >
+    <div className={`field field--${state}${wide ? ' field--wide' : ''}${inline ? ' field--inline' : ''}`} data-path={spec.path} data-testid={`field-${spec.path}`}>
       <div className="field__head">
         {label ? (
           <label className="field__label" htmlFor={id}>

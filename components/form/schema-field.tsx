@@ -36,39 +36,83 @@ export function SchemaField({ spec: given }: { spec: FieldSpec }) {
     case 'text':
       return <FieldRow spec={spec}>{(a) => <TextWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'textarea':
-      return <FieldRow spec={spec} wide>{(a) => <TextWidget spec={spec} a11y={a} multiline />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} wide>
+          {(a) => <TextWidget spec={spec} a11y={a} multiline />}
+        </FieldRow>
+      );
     case 'password':
       return <FieldRow spec={spec}>{(a) => <SecretWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'number':
       return <FieldRow spec={spec}>{(a) => <NumberWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'switch':
-      return <FieldRow spec={spec} label={false} inline>{(a) => <SwitchWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} inline>
+          {(a) => <SwitchWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'select':
       return <FieldRow spec={spec}>{(a) => <SelectWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'string-list':
       return <FieldRow spec={spec}>{(a) => <StringListWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'contacts':
-      return <FieldRow spec={spec} wide>{(a) => <ContactsWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} wide>
+          {(a) => <ContactsWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'object':
-      return <FieldRow spec={spec} label={false} wide>{(a) => <ObjectWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} wide>
+          {(a) => <ObjectWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'endpoint-kind':
-      return <FieldRow spec={spec} label={false} wide>{(a) => <EndpointKindWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} wide>
+          {(a) => <EndpointKindWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'json':
-      return <FieldRow spec={spec} wide>{(a) => <JsonWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} wide>
+          {(a) => <JsonWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'file':
       return <FieldRow spec={spec}>{(a) => <FileWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'db-uri':
-      return <FieldRow spec={spec} label={false} wide>{(a) => <DbUriWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} wide>
+          {(a) => <DbUriWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'tls-mode':
-      return <FieldRow spec={spec} wide>{(a) => <TlsModeWidget spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} wide>
+          {(a) => <TlsModeWidget spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'secret-key':
       return <FieldRow spec={spec}>{(a) => <SecretKeyWidget spec={spec} a11y={a} />}</FieldRow>;
     case 'storage':
-      return <FieldRow spec={spec} label={false} wide>{(a) => <StorageField spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} wide>
+          {(a) => <StorageField spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'oidc-providers':
-      return <FieldRow spec={spec} label={false} wide>{(a) => <OidcProvidersField spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} wide>
+          {(a) => <OidcProvidersField spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     case 'other-keys':
-      return <FieldRow spec={spec} label={false} wide>{(a) => <OtherKeysField spec={spec} a11y={a} />}</FieldRow>;
+      return (
+        <FieldRow spec={spec} label={false} wide>
+          {(a) => <OtherKeysField spec={spec} a11y={a} />}
+        </FieldRow>
+      );
     default: {
       const unreachable: never = kind;
       return unreachable;

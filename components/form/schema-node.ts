@@ -59,7 +59,11 @@ export function schemaNumber(node: SchemaNode, keyword: 'minimum' | 'maximum'): 
 
 /** "BUILDLOGS_REDIS" → "Buildlogs redis"; used only when the UI metadata has no title. */
 export function titleFromKey(key: string): string {
-  const words = key.replace(/^FEATURE_/, '').toLowerCase().split(/[_\s]+/).filter(Boolean);
+  const words = key
+    .replace(/^FEATURE_/, '')
+    .toLowerCase()
+    .split(/[_\s]+/)
+    .filter(Boolean);
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

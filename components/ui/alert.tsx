@@ -10,13 +10,7 @@ const ICONS = { info: InfoIcon, warning: WarningIcon, error: ErrorIcon, success:
  * An inline callout. `role` is left to the caller: use `role="alert"` only for messages that appear
  * in response to an action, so screen readers are not flooded on page load.
  */
-export function Alert({ tone = 'info', title, children, role, actions }: {
-  tone?: AlertTone;
-  title?: ReactNode;
-  children?: ReactNode;
-  role?: 'alert' | 'status';
-  actions?: ReactNode;
-}) {
+export function Alert({ tone = 'info', title, children, role, actions }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; role?: 'alert' | 'status'; actions?: ReactNode }) {
   const Icon = ICONS[tone];
   return (
     <div className={`alert alert--${tone}`} role={role}>

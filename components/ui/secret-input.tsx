@@ -38,14 +38,7 @@ export function SecretInput({ id, value, onChange, onBlur, autoComplete = 'off',
         placeholder={placeholder}
         spellCheck={false}
       />
-      <button
-        type="button"
-        className="btn btn--icon"
-        aria-label={shown ? 'Hide value' : 'Show value'}
-        aria-pressed={shown}
-        aria-controls={id}
-        onClick={() => setShown((s) => !s)}
-      >
+      <button type="button" className="btn btn--icon" aria-label={shown ? 'Hide value' : 'Show value'} aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
         {shown ? <EyeOffIcon /> : <EyeIcon />}
       </button>
     </div>

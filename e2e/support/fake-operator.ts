@@ -22,10 +22,11 @@ export async function startFakeOperator(port: number): Promise<FakeOperator> {
   const fake: FakeOperator = {
     requests,
     answer: { status: 200, body: 'reconfigured', contentType: 'text/plain' },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -64,7 +64,8 @@ export function jsonValueCount(bytes: Uint8Array, stopAt = Infinity): number {
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x2c || c === 0x3a || c === 0x5b || c === 0x7b) {

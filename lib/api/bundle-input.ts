@@ -33,8 +33,16 @@ export async function bundleFromRequest(request: Request): Promise<{ bundle: Bun
 /** A JSON bundle, or a raw bundle: gzip, tar, YAML, or bytes of no particular type. */
 export const BUNDLE_MEDIA_TYPES = [
   'application/json',
-  'application/gzip', 'application/x-gzip', 'application/x-tar', 'application/x-gtar', 'application/tar', 'application/octet-stream',
-  'application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml',
+  'application/gzip',
+  'application/x-gzip',
+  'application/x-tar',
+  'application/x-gtar',
+  'application/tar',
+  'application/octet-stream',
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/x-yaml',
 ] as const satisfies readonly string[];
 
 /** Keeps the administrator's YAML (comments, order) for rendering an edited config. */
@@ -91,7 +99,10 @@ export function parseValidateParams(url: string): ValidateParams {
     out.deploymentRequest = kinds.kinds;
   }
   if (groups !== undefined) {
-    const names = groups.split(',').map((s) => s.trim()).filter(Boolean);
+    const names = groups
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = names.filter((n) => !isFieldGroupId(n));
     if (bad.length) throw new ApiError(400, `unknown field group(s): ${bad.join(', ')}`);
     out.groups = names as FieldGroupId[];

@@ -7,14 +7,7 @@ import { generateClairPsk } from '../keys/psk';
 import { generateSecretKey } from '../keys/secret-key';
 import { generateServiceKey, SERVICE_NAME_PATTERN } from '../keys/service-key';
 import { generateServerCertificate } from '../keys/tls-certificates';
-import type {
-  CertificateInfo,
-  ClairConfigResponse,
-  PskResponse,
-  SecretKeyResponse,
-  SelfSignedResponse,
-  ServiceKeyResponse,
-} from './contract';
+import type { CertificateInfo, ClairConfigResponse, PskResponse, SecretKeyResponse, SelfSignedResponse, ServiceKeyResponse } from './contract';
 import { parseJsonBody, readBody, requireMediaType } from './body';
 import { ApiError } from './http';
 
@@ -69,7 +62,10 @@ export async function newServiceKey(request: Request): Promise<ServiceKeyRespons
 const hostnamePattern = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 const selfSignedInput = z.object({
   hostname: z.string().min(1).max(253).regex(hostnamePattern, 'must be a host name or IP, optionally with :port'),
-  ips: z.array(z.union([z.ipv4(), z.ipv6()])).max(16).optional(),
+  ips: z
+    .array(z.union([z.ipv4(), z.ipv6()]))
+    .max(16)
+    .optional(),
 });
 
 /** A new CA and a server certificate for SERVER_HOSTNAME (the CA key is not kept). */

@@ -141,7 +141,7 @@ describe('POST /api/v1/config/operator', () => {
     expect(recorded).toEqual([]);
   });
 
-  it('passes the operator\'s errors through, and an empty 204 as it is', async () => {
+  it("passes the operator's errors through, and an empty 204 as it is", async () => {
     answer = (res) => res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"ConfigInvalid"}');
     const bad = await call(BUNDLE);
     expect(bad.status).toBe(400);
@@ -184,7 +184,7 @@ describe('POST /api/v1/config/operator', () => {
     expect(error).not.toContain('hunter2');
   });
 
-  it('credentials in the endpoint URL go as Basic auth, as Go\'s client sent them', async () => {
+  it("credentials in the endpoint URL go as Basic auth, as Go's client sent them", async () => {
     const res = await call(BUNDLE, { endpoint: operatorUrl.replace('http://', 'http://op:p%40ss@') });
     expect(res.status).toBe(200);
     expect(recorded[0]?.authorization).toBe(`Basic ${Buffer.from('op:p@ss').toString('base64')}`);
@@ -196,7 +196,7 @@ describe('POST /api/v1/config/operator', () => {
     expect(await errorOf(res)).toBe(`the operator at ${hangingUrl} did not answer within 0.3 s`);
   });
 
-  it('the route uses the server\'s --operator-endpoint and the pod environment', async () => {
+  it("the route uses the server's --operator-endpoint and the pod environment", async () => {
     const saved = getServerState();
     const env = { MY_POD_NAME: process.env.MY_POD_NAME, MY_POD_NAMESPACE: process.env.MY_POD_NAMESPACE };
     setServerState({ password: 'pw', configDir: null, readonlyGroups: [], operatorEndpoint: operatorUrl });

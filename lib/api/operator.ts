@@ -25,7 +25,6 @@ export const OPERATOR_TIMEOUT_MS = 10_000;
 /** Largest operator answer passed through; it is read into memory. */
 export const MAX_OPERATOR_RESPONSE_BYTES = 1024 * 1024;
 
-
 /** `managedFieldGroups`: absent or null means none; otherwise an array of field group names. */
 export function parseManagedFieldGroups(value: unknown): FieldGroupId[] {
   if (value === undefined || value === null) return [];
@@ -78,9 +77,7 @@ export function operatorTarget(endpoint: string | null | undefined, env: NodeJS.
     );
   }
   const base = new URL(endpoint);
-  const authorization = base.username || base.password
-    ? `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`
-    : null;
+  const authorization = base.username || base.password ? `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}` : null;
   base.username = '';
   base.password = '';
   const url = new URL('reconfigure', base.href.endsWith('/') ? base : `${base.href}/`);

@@ -17,10 +17,7 @@ export async function validateRequest(request: Request): Promise<ValidationRepor
   const params = parseValidateParams(request.url);
   return inWorkSlot(request.signal, async () => {
     const { bundle } = await bundleFromRequest(request);
-    return validateConfig(
-      { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-      { ...pipelineOptions(params, bundle.files), signal: request.signal },
-    );
+    return validateConfig({ config: bundle.config, files: bundle.files, loadFindings: bundle.findings }, { ...pipelineOptions(params, bundle.files), signal: request.signal });
   });
 }
 

@@ -78,9 +78,7 @@ export function displayName(raw: Uint8Array | string): string {
   }
   return quote(
     // eslint-disable-next-line no-control-regex -- escaping control characters is the point
-    text.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"\\]/g, (c) =>
-      c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    ),
+    text.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
   );
 }
 

@@ -45,7 +45,12 @@ describe('bundleFromJson', () => {
     ['invalid base64', { 'config.yaml': {}, certs: { 'ssl.cert': 'not base64!' } }, 'certs.ssl.cert is not valid base64', 'ssl.cert'],
     ['URL-safe base64', { 'config.yaml': {}, certs: { 'ssl.cert': 'ab-_' } }, 'certs.ssl.cert is not valid base64', 'ssl.cert'],
     ['unpadded base64', { 'config.yaml': {}, certs: { 'ssl.cert': 'abc' } }, 'certs.ssl.cert is not valid base64', 'ssl.cert'],
-    ['a path traversal', { 'config.yaml': {}, certs: { '../../etc/evil.crt': b64('x') } }, 'certs["../../etc/evil.crt"]: path contains ".." (it would leave the bundle directory)', '../../etc/evil.crt'],
+    [
+      'a path traversal',
+      { 'config.yaml': {}, certs: { '../../etc/evil.crt': b64('x') } },
+      'certs["../../etc/evil.crt"]: path contains ".." (it would leave the bundle directory)',
+      '../../etc/evil.crt',
+    ],
     ['an absolute path', { 'config.yaml': {}, certs: { '/etc/evil.crt': b64('x') } }, 'certs["/etc/evil.crt"]: absolute path', '/etc/evil.crt'],
     ['a nested directory', { 'config.yaml': {}, certs: { 'certs/x.crt': b64('x') } }, 'certs["certs/x.crt"]: only top-level files and extra_ca_certs/<file> can be in a bundle', 'certs/x.crt'],
     ['a nested extra_ca_certs directory', { 'config.yaml': {}, certs: { 'extra_ca_certs/a/b.crt': b64('x') } }, 'certs["extra_ca_certs/a/b.crt"]: only top-level files', 'extra_ca_certs/a/b.crt'],

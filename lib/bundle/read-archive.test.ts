@@ -76,20 +76,29 @@ describe('readBundleFromArchive: well-formed bundles', () => {
   });
 
   it('names the file at fault when config.yaml does not load', async () => {
-    expect((await rejection(tgzOf([{ name: 'config.yaml', data: Buffer.from([0x41, 0x3a, 0x20, 0xff, 0x0a]) }]))).message).toBe(
-      'config.yaml is not valid UTF-8 (at byte 3)',
-    );
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    expect((await rejection(tgzOf([{ name: 'config.yaml', data: Buffer.from([0x41, 0x3a, 0x20, 0xff, 0x0a]) }]))).message).toBe('config.yaml is not valid UTF-8 (at byte 3)');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     const e = await rejection(tgzOf([{ name: 'config.yaml', data: bomb }]), 'b.tgz');
     expect(e.entry).toBe('config.yaml');
     expect(e.message).toMatch(/^b\.tgz: config\.yaml could not be loaded: /);
   });
 
   it('says what it found when config.yaml is missing, and spots an archive made one directory too high', async () => {
-    expect((await rejection(tgzOf([{ name: 'ssl.cert', data: 'x' }]), 'up.tgz')).message).toBe(
-      'up.tgz: config.yaml is missing at the top of the bundle (found: ssl.cert)',
+    expect((await rejection(tgzOf([{ name: 'ssl.cert', data: 'x' }]), 'up.tgz')).message).toBe('up.tgz: config.yaml is missing at the top of the bundle (found: ssl.cert)');
+    const e = await rejection(
+      tgzOf([
+        { name: 'quay/', type: '5' },
+        { name: 'quay/config.yaml', data: 'A: 1' },
+        { name: 'quay/ssl.cert', data: 'x' },
+      ]),
     );
-    const e = await rejection(tgzOf([{ name: 'quay/', type: '5' }, { name: 'quay/config.yaml', data: 'A: 1' }, { name: 'quay/ssl.cert', data: 'x' }]));
     expect(e.message).toBe(
       'config.yaml is missing at the top of the bundle (found: quay, quay/config.yaml, quay/ssl.cert); quay/config.yaml suggests the archive was made from the directory above the bundle: create it with `tar -C quay -czf quay-config.tar.gz .`',
     );
@@ -114,7 +123,11 @@ describe('readBundleFromArchive: hostile archives', () => {
     ['duplicate names ./a and a', [CONFIG_ENTRY, { name: './ssl.cert', data: 'a' }, { name: 'ssl.cert', data: 'b' }], 'entry "ssl.cert": appears twice in the bundle (first as "./ssl.cert")'],
     ['two config.yaml', [CONFIG_ENTRY, { name: 'config.yaml', data: 'A: 2' }], 'entry "config.yaml": appears twice in the bundle (first as "config.yaml")'],
     ['config.yaml as a directory', [{ name: 'config.yaml/', type: '5' }], 'entry "config.yaml/": config.yaml must be a regular file, not a directory'],
-    ['a file that is also a directory', [CONFIG_ENTRY, { name: 'extra_ca_certs', data: 'x' }, { name: 'extra_ca_certs/a.crt', data: 'y' }], 'entry "extra_ca_certs/a.crt": "extra_ca_certs" is both a file and a directory'],
+    [
+      'a file that is also a directory',
+      [CONFIG_ENTRY, { name: 'extra_ca_certs', data: 'x' }, { name: 'extra_ca_certs/a.crt', data: 'y' }],
+      'entry "extra_ca_certs/a.crt": "extra_ca_certs" is both a file and a directory',
+    ],
     ['a name that is not UTF-8', [CONFIG_ENTRY, { name: Buffer.from('caf\xe9.crt', 'latin1'), data: 'x' }], 'entry "caf\\xe9.crt": name is not valid UTF-8'],
     ['a control character', [CONFIG_ENTRY, { name: 'a\nb.crt', data: 'x' }], 'entry "a\\u000ab.crt": name contains a control character'],
     ['a text-direction override', [CONFIG_ENTRY, { name: 'ssl\u202etrec.key', data: 'x' }], 'entry "ssl\\u202etrec.key": name contains an invisible or text-direction character'],
@@ -154,9 +167,7 @@ describe('readBundleFromArchive: hostile archives', () => {
   });
 
   it('rejects what is not a tar archive, by content', async () => {
-    expect((await rejection(Buffer.from('PK\x03\x04rest'), 'b.zip')).message).toBe(
-      'b.zip: is a zip archive, not a tar.gz; create it with `tar -C /conf/stack -czf quay-config.tar.gz .`',
-    );
+    expect((await rejection(Buffer.from('PK\x03\x04rest'), 'b.zip')).message).toBe('b.zip: is a zip archive, not a tar.gz; create it with `tar -C /conf/stack -czf quay-config.tar.gz .`');
     expect((await rejection(Buffer.from('BZh91AY&SY'))).message).toMatch(/^is compressed with bzip2, which is not supported/);
     expect((await rejection(Buffer.from('A: 1\n'))).message).toMatch(/^is neither a tar\.gz nor a tar archive/);
   });

@@ -86,9 +86,7 @@ describe('readBundleFromDirectory', () => {
     expect((await rejection(readBundleFromDirectory(broken, 'stack'))).message).toBe('stack: entry "ldap.crt": is a broken symbolic link');
     const fifo = kubernetesMount();
     execFileSync('mkfifo', [path.join(fifo, 'pipe')]);
-    expect((await rejection(readBundleFromDirectory(fifo, 'stack'))).message).toBe(
-      'stack: entry "pipe": is a FIFO (named pipe); a bundle holds only regular files',
-    );
+    expect((await rejection(readBundleFromDirectory(fifo, 'stack'))).message).toBe('stack: entry "pipe": is a FIFO (named pipe); a bundle holds only regular files');
   });
 
   it('rejects a file name that is not UTF-8', async () => {
@@ -107,16 +105,21 @@ describe('readBundleFromDirectory', () => {
     write(empty, 'ssl.cert', 'x');
     expect((await rejection(readBundleFromDirectory(empty, 'stack'))).message).toBe('stack: config.yaml is missing at the top of the bundle (found: ssl.cert)');
     mkdirSync(path.join(empty, 'config.yaml'));
-    expect((await rejection(readBundleFromDirectory(empty, 'stack'))).message).toBe(
-      'stack: entry "config.yaml": config.yaml must be a regular file, not a directory',
-    );
+    expect((await rejection(readBundleFromDirectory(empty, 'stack'))).message).toBe('stack: entry "config.yaml": config.yaml must be a regular file, not a directory');
   });
 });
 
 describe('readBundleFromPath', () => {
   it('tells archives, directories and a lone config.yaml apart by content, not by name', async () => {
     const dir = tempDir();
-    write(dir, 'bundle.txt', tgzOf([{ name: 'config.yaml', data: 'A: 1\n' }, { name: 'ssl.cert', data: 'C' }]));
+    write(
+      dir,
+      'bundle.txt',
+      tgzOf([
+        { name: 'config.yaml', data: 'A: 1\n' },
+        { name: 'ssl.cert', data: 'C' },
+      ]),
+    );
     write(dir, 'config.tgz', 'B: 2\n');
     expect((await readBundleFromPath(path.join(dir, 'bundle.txt'))).files.get('ssl.cert')?.toString()).toBe('C');
     const lone = await readBundleFromPath(path.join(dir, 'config.tgz'));
@@ -147,9 +150,7 @@ describe('readBundleFromPath', () => {
     const dir = tempDir();
     write(dir, 'bad.tgz', tgzOf([{ name: '../x', data: '' }]));
     write(dir, 'bad.yaml', 'A: [1\n');
-    expect((await rejection(readBundleFromPath(path.join(dir, 'bad.tgz')))).message).toBe(
-      `${path.join(dir, 'bad.tgz')}: entry "../x": path contains ".." (it would leave the bundle directory)`,
-    );
+    expect((await rejection(readBundleFromPath(path.join(dir, 'bad.tgz')))).message).toBe(`${path.join(dir, 'bad.tgz')}: entry "../x": path contains ".." (it would leave the bundle directory)`);
     expect((await rejection(readBundleFromPath(path.join(dir, 'bad.yaml')))).message).toMatch(/bad\.yaml: config\.yaml is not valid YAML at line \d+, column \d+: /);
     expect((await rejection(readBundleFromPath(path.join(dir, 'missing')))).message).toBe(`${path.join(dir, 'missing')}: no such file or directory`);
   });

@@ -35,11 +35,7 @@ export async function readBundleFromBytes(bytes: Buffer, label?: string): Promis
   if (sniffContent(bytes) !== 'other') return readBundleFromArchive(bytes, label);
   const builder = new BundleBuilder({ label });
   if (bytes.length > MAX_CONFIG_YAML_BYTES) {
-    throw builder.bundleError(
-      `is not an archive, and as config.yaml it is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_CONFIG_YAML_BYTES)} limit`,
-      'config.yaml',
-      true,
-    );
+    throw builder.bundleError(`is not an archive, and as config.yaml it is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_CONFIG_YAML_BYTES)} limit`, 'config.yaml', true);
   }
   const entry = builder.checkName('config.yaml');
   builder.admit('config.yaml', entry, 'file', bytes.length);

@@ -86,7 +86,10 @@ export function parseNumber(block: Buffer, start: number, length: number, name: 
 }
 
 function parseOctal(field: Buffer): number | null {
-  const text = field.toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
+  const text = field
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .replace(/^ +/, '');
   if (text === '') return 0;
   return /^[0-7]{1,17}$/.test(text) ? parseInt(text, 8) : null;
 }

@@ -35,10 +35,7 @@ const META_TYPES = new Set(['x', 'g', 'L', 'K']);
 const MAX_META_RUN = 4;
 
 type State =
-  | { kind: 'header' }
-  | { kind: 'body'; entry: TarEntry; meta: string | null; remaining: number; data: Buffer | null; filled: number }
-  | { kind: 'padding'; remaining: number }
-  | { kind: 'done' };
+  { kind: 'header' } | { kind: 'body'; entry: TarEntry; meta: string | null; remaining: number; data: Buffer | null; filled: number } | { kind: 'padding'; remaining: number } | { kind: 'done' };
 
 /** Reads a tar stream pushed in chunks of any size. */
 export class TarReader {

@@ -52,9 +52,7 @@ async function list(archive: Buffer): Promise<Listed[]> {
       onReadEntry: (entry: ReadEntry) => {
         const chunks: Buffer[] = [];
         entry.on('data', (c: Buffer) => chunks.push(c));
-        entry.on('end', () =>
-          out.push({ path: entry.path, type: entry.type, mode: entry.mode, uid: entry.uid, gid: entry.gid, mtime: entry.mtime, data: Buffer.concat(chunks) }),
-        );
+        entry.on('end', () => out.push({ path: entry.path, type: entry.type, mode: entry.mode, uid: entry.uid, gid: entry.gid, mtime: entry.mtime, data: Buffer.concat(chunks) }));
       },
     });
     parser.on('error', reject);
@@ -97,11 +95,7 @@ describe('writeBundleArchive', () => {
     expect(second.config.X_UNKNOWN_CUSTOM_KEY).toEqual({ nested: [1, 2, { deep: true }] });
     expect(second.files).toEqual(first.files);
     expect(second.files.get('robots.txt')?.toString()).toBe('User-agent: *\n');
-    expect([...second.files.keys()].filter((k) => k.startsWith('extra_ca_cert'))).toEqual([
-      'extra_ca_cert_flat.crt',
-      'extra_ca_certs/a-root.crt',
-      'extra_ca_certs/z-corp.crt',
-    ]);
+    expect([...second.files.keys()].filter((k) => k.startsWith('extra_ca_cert'))).toEqual(['extra_ca_cert_flat.crt', 'extra_ca_certs/a-root.crt', 'extra_ca_certs/z-corp.crt']);
     expect(second.findings).toEqual([]);
   });
 
@@ -125,7 +119,16 @@ describe('writeBundleArchive', () => {
   it('gives long names a pax header that tar readers, ours included, understand', async () => {
     const long = `${'n'.repeat(180)}.pem`;
     const deep = `extra_ca_certs/${'c'.repeat(200)}.crt`;
-    const bundle: Bundle = { config: { A: 1 }, configText: null, doc: null, files: new Map([[long, Buffer.from('L')], [deep, Buffer.from('D')]]), findings: [] };
+    const bundle: Bundle = {
+      config: { A: 1 },
+      configText: null,
+      doc: null,
+      files: new Map([
+        [long, Buffer.from('L')],
+        [deep, Buffer.from('D')],
+      ]),
+      findings: [],
+    };
     const archive = await writeBundleArchive(bundle);
     expect((await list(archive)).map((e) => e.path)).toEqual(['config.yaml', long, 'extra_ca_certs/', deep]);
     const back = await readBundleFromArchive(archive);
@@ -133,15 +136,12 @@ describe('writeBundleArchive', () => {
     expect(back.files.get(deep)?.toString()).toBe('D');
   });
 
-  it.each(['../evil.crt', '/etc/evil.crt', 'docs/a.txt', 'config.yaml', './ssl.cert', 'extra_ca_certs/a/b.crt'])(
-    'refuses to write a bundle file named %s',
-    async (name) => {
-      const bundle: Bundle = { config: {}, configText: null, doc: null, files: new Map([[name, Buffer.from('x')]]), findings: [] };
-      const error = await writeBundleArchive(bundle).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(BundleError);
-      expect((error as BundleError).entry).toBe(name);
-    },
-  );
+  it.each(['../evil.crt', '/etc/evil.crt', 'docs/a.txt', 'config.yaml', './ssl.cert', 'extra_ca_certs/a/b.crt'])('refuses to write a bundle file named %s', async (name) => {
+    const bundle: Bundle = { config: {}, configText: null, doc: null, files: new Map([[name, Buffer.from('x')]]), findings: [] };
+    const error = await writeBundleArchive(bundle).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BundleError);
+    expect((error as BundleError).entry).toBe(name);
+  });
 
   it('unpacks with GNU tar into files owned by 1001:0 with private keys unreadable to others', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qc-write-'));

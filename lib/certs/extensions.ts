@@ -2,17 +2,7 @@ import { children, decodeOid, readTlv, TAG, type Tlv } from './der';
 import { ipFromBytes } from './ip';
 
 /** RFC 5280 keyUsage bits, in bit order. */
-export const KEY_USAGES = [
-  'digitalSignature',
-  'nonRepudiation',
-  'keyEncipherment',
-  'dataEncipherment',
-  'keyAgreement',
-  'keyCertSign',
-  'cRLSign',
-  'encipherOnly',
-  'decipherOnly',
-] as const;
+export const KEY_USAGES = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'] as const;
 export type KeyUsage = (typeof KEY_USAGES)[number];
 
 /** Extended key usage OIDs worth naming. */
@@ -56,7 +46,9 @@ export function readExtensions(der: Uint8Array): CertificateExtensions {
     if (ext.oid === OID.subjectAltName) readSubjectAltName(value, out);
     else if (ext.oid === OID.keyUsage) out.keyUsage = readKeyUsage(value);
     else if (ext.oid === OID.extKeyUsage) {
-      out.extKeyUsage = children(value.content).filter((t) => t.tag === TAG.OID).map((t) => decodeOid(t.content));
+      out.extKeyUsage = children(value.content)
+        .filter((t) => t.tag === TAG.OID)
+        .map((t) => decodeOid(t.content));
     } else if (ext.oid === OID.basicConstraints) {
       const first = children(value.content)[0];
       out.basicConstraintsCA = first?.tagClass === 0 && first.tag === TAG.BOOLEAN && (first.content[0] ?? 0) !== 0;

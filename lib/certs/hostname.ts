@@ -11,16 +11,10 @@ import type { CertificateInfo } from './x509';
  * back to the CN, so we do not use it.
  */
 
-export type HostnameMatch =
-  | { ok: true; matched: string }
-  | { ok: false; reason: 'cn-only'; commonName?: string }
-  | { ok: false; reason: 'no-match'; names: string[] };
+export type HostnameMatch = { ok: true; matched: string } | { ok: false; reason: 'cn-only'; commonName?: string } | { ok: false; reason: 'no-match'; names: string[] };
 
 /** Does the certificate name `host` (a DNS name or an IP address, without port)? */
-export function matchCertificateHostname(
-  cert: Pick<CertificateInfo, 'dnsNames' | 'ipAddresses' | 'hasSubjectAltName' | 'commonName'>,
-  host: string,
-): HostnameMatch {
+export function matchCertificateHostname(cert: Pick<CertificateInfo, 'dnsNames' | 'ipAddresses' | 'hasSubjectAltName' | 'commonName'>, host: string): HostnameMatch {
   if (!cert.hasSubjectAltName || (cert.dnsNames.length === 0 && cert.ipAddresses.length === 0)) {
     return cert.commonName !== undefined ? { ok: false, reason: 'cn-only', commonName: cert.commonName } : { ok: false, reason: 'cn-only' };
   }

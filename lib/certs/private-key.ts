@@ -3,9 +3,7 @@ import { children, decodeOid, readTlv } from './der';
 import { pemBlocks } from './pem';
 import type { CertificateInfo } from './x509';
 
-export type PrivateKeyResult =
-  | { ok: true; key: KeyObject; /** `rsa`, `ec`, `ed25519`, … */ type: string }
-  | { ok: false; reason: 'missing' | 'encrypted' | 'unparsable'; message: string };
+export type PrivateKeyResult = { ok: true; key: KeyObject; /** `rsa`, `ec`, `ed25519`, … */ type: string } | { ok: false; reason: 'missing' | 'encrypted' | 'unparsable'; message: string };
 
 /**
  * The first private key of a PEM text (PKCS#1, PKCS#8 or SEC1 EC). A passphrase-protected key is

@@ -71,11 +71,29 @@ export function testLeaf(issuer: TestCert | null, o: Overrides = {}): TestCert {
 export function ecSelfSigned(hostname: string): TestCert {
   const dir = mkdtempSync(path.join(tmpdir(), 'qc-ec-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-      '-keyout', 'ec.key', '-out', 'ec.crt', '-days', '30', '-subj', `/CN=${hostname}`,
-      '-addext', `subjectAltName=DNS:${hostname}`,
-    ], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'ec.key',
+        '-out',
+        'ec.crt',
+        '-days',
+        '30',
+        '-subj',
+        `/CN=${hostname}`,
+        '-addext',
+        `subjectAltName=DNS:${hostname}`,
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     execFileSync('openssl', ['pkey', '-in', 'ec.key', '-pubout', '-out', 'ec.pub'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
     return { privatePem: read('ec.key'), publicPem: read('ec.pub'), certPem: read('ec.crt') };
@@ -88,4 +106,3 @@ export function ecSelfSigned(hostname: string): TestCert {
 export function bundleFiles(entries: Record<string, string | Uint8Array>): Map<string, Uint8Array> {
   return new Map(Object.entries(entries).map(([k, v]) => [k, typeof v === 'string' ? new TextEncoder().encode(v) : v]));
 }
-

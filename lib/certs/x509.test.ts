@@ -152,7 +152,11 @@ describe('chain building', () => {
     ['incomplete without the intermediate', [], [root], 'incomplete', 1],
     ['untrusted root carried in the file', [intermediate, root], [], 'untrusted-root', 3],
   ] as const)('%s', (_name, inter, anchors, status, length) => {
-    const r = buildChain(x(leaf.certPem), inter.map((c) => x(c.certPem)), anchors.map((c) => x(c.certPem)));
+    const r = buildChain(
+      x(leaf.certPem),
+      inter.map((c) => x(c.certPem)),
+      anchors.map((c) => x(c.certPem)),
+    );
     expect(r.status).toBe(status);
     expect(r.path).toHaveLength(length);
     if (status === 'incomplete') expect(r.missingIssuer).toBe('CN=Intermediate');

@@ -63,4 +63,3 @@ export async function bundleCommand(args: string[], io: CliIO): Promise<number> 
   io.err(target ? `Wrote ${file}: kubectl apply -f ${file}` : `Wrote ${file}`);
   return EXIT.valid;
 }
-

@@ -28,9 +28,7 @@ export async function generateCommand(args: string[], io: CliIO): Promise<number
     case 'cert':
       return generateCertFiles(rest, io);
     default:
-      throw new UsageError(
-        kind ? `unknown thing to generate "${kind}": psk, secret-key, service-key or cert` : 'generate what? psk, secret-key, service-key or cert',
-      );
+      throw new UsageError(kind ? `unknown thing to generate "${kind}": psk, secret-key, service-key or cert` : 'generate what? psk, secret-key, service-key or cert');
   }
 }
 
@@ -99,10 +97,7 @@ async function generateServiceKeyFiles(args: string[], io: CliIO): Promise<numbe
   const dir = outDir(values.out, io);
   const [written] = await writeOutputFiles(dir, [{ name: key.privateKeyFileName, data: key.privateKeyPem, mode: 0o600 }], values.force);
   io.err(`Wrote ${written} (mode 0600): Clair's jwtproxy signing key. It belongs with Clair, not in Quay's bundle.`);
-  io.err(
-    `Quay serves only approved keys: register key id ${key.kid} for service "${key.service}"` +
-      `${expiration ? `, expiring ${expiration.toISOString()}` : ''}, before Clair uses it.`,
-  );
+  io.err(`Quay serves only approved keys: register key id ${key.kid} for service "${key.service}"` + `${expiration ? `, expiring ${expiration.toISOString()}` : ''}, before Clair uses it.`);
   io.out(`kid: ${key.kid}\n\n${key.jwtproxyYaml}`);
   return EXIT.valid;
 }
@@ -175,8 +170,7 @@ function parseHttpUrl(text: string, option: string): string {
 function checkHostname(text: string): void {
   const shape = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
   const host = hostWithoutPort(text);
-  const dnsName = (h: string) =>
-    h.length <= 253 && h.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+  const dnsName = (h: string) => h.length <= 253 && h.split('.').every((label) => /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
   if (!shape.test(text) || (net.isIP(host) === 0 && !dnsName(host))) {
     throw new UsageError(`--hostname "${text}" is not a host name or IP address (optionally with :port)`);
   }

@@ -102,10 +102,7 @@ async function validateCommand(args: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const deployment = deploymentRequest ? resolveDeployment(deploymentRequest, bundle.files) : undefined;
-  const report = await validateConfig(
-    { config: bundle.config, files: bundle.files, loadFindings: bundle.findings },
-    { mode, groups, timeoutMs, quayVersion, deployment },
-  );
+  const report = await validateConfig({ config: bundle.config, files: bundle.files, loadFindings: bundle.findings }, { mode, groups, timeoutMs, quayVersion, deployment });
   io.out(values.json ? JSON.stringify(report, null, 2) : formatReportTable(report));
   return report.valid ? EXIT.valid : EXIT.invalid;
 }

@@ -5,7 +5,10 @@ import { UsageError } from './usage';
 
 /** `--groups Database,Redis`: every name must be a field group (design.md §3). */
 export function parseGroups(text: string): FieldGroupId[] {
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => !isFieldGroupId(n));
   if (bad.length || names.length === 0) {
     throw new UsageError(`unknown field group(s): ${bad.join(', ') || '(none given)'}; known: ${FIELD_GROUP_IDS.join(', ')}`);
@@ -23,7 +26,13 @@ export function parseTimeout(text: string): number {
 /** Exactly `count` positional arguments, or a usage error naming what was expected. */
 export function expectPositionals(positionals: string[], count: number, what: string): string[] {
   if (positionals.length !== count) {
-    const extra = positionals.length > count ? `: unexpected ${positionals.slice(count).map((p) => JSON.stringify(p)).join(' ')}` : '';
+    const extra =
+      positionals.length > count
+        ? `: unexpected ${positionals
+            .slice(count)
+            .map((p) => JSON.stringify(p))
+            .join(' ')}`
+        : '';
     throw new UsageError(`${what}${extra}`);
   }
   return positionals;

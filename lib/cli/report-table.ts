@@ -22,8 +22,6 @@ export function formatReportTable(report: ValidationReport, showSkipped = false)
   const warnings = report.groups.flatMap((g) => g.findings).filter((f) => f.severity === 'warning').length;
   const skipped = report.groups.filter((g) => g.status === 'skipped').length;
   lines.push('');
-  lines.push(
-    `${report.valid ? 'VALID' : 'INVALID'}: ${errors} error(s), ${warnings} warning(s), ${skipped} group(s) skipped, ${report.mode} mode, ${report.durationMs} ms`,
-  );
+  lines.push(`${report.valid ? 'VALID' : 'INVALID'}: ${errors} error(s), ${warnings} warning(s), ${skipped} group(s) skipped, ${report.mode} mode, ${report.durationMs} ms`);
   return lines.join('\n');
 }

@@ -49,9 +49,7 @@ export function checkDurationValue(value: unknown, path: string, opts: Omit<Dura
   if (value === undefined || value === null) return [];
   const make = opts.severity === 'warning' ? warning : error;
   if (typeof value !== 'string') {
-    return opts.reportType
-      ? [make(path, `${path} must be a duration string such as "2w", got ${describeValue(value)}`, { code: 'duration-type' })]
-      : [];
+    return opts.reportType ? [make(path, `${path} must be a duration string such as "2w", got ${describeValue(value)}`, { code: 'duration-type' })] : [];
   }
   const problem = durationProblem(value);
   if (problem === undefined) return [];

@@ -20,7 +20,10 @@ export interface RenderStyle {
 export const RENDER_OPTIONS = {
   version: '1.1',
   customTags: (tags: Tags): Tags =>
-    tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge').map(withPyYamlExponent).map(withPyYamlBool),
+    tags
+      .filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge')
+      .map(withPyYamlExponent)
+      .map(withPyYamlBool),
   aliasDuplicateObjects: false,
 } as const;
 

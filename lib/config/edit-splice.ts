@@ -32,13 +32,7 @@ interface Entry {
  * complex or merge keys); the caller then falls back to re-rendering the whole document.
  * `doc` must be a fresh parse of `text`: it is modified.
  */
-export function spliceConfigYaml(
-  text: string,
-  doc: Document,
-  old: ConfigMap,
-  next: ConfigMap,
-  options: { scalarEdits: boolean },
-): string | null {
+export function spliceConfigYaml(text: string, doc: Document, old: ConfigMap, next: ConfigMap, options: { scalarEdits: boolean }): string | null {
   const map = doc.contents;
   if (!isMap(map) || map.flow || map.items.length === 0) return null;
   const eol = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1)) ? '\r\n' : '\n';
@@ -67,7 +61,12 @@ export function spliceConfigYaml(
     const links = anchorsAndAliases(pair.value);
     if (action === 'patch' && (links.anchors.size > 0 || links.aliases.size > 0)) action = 'materialise';
     entries.push({
-      pair, key, start, contentEnd, indent, action,
+      pair,
+      key,
+      start,
+      contentEnd,
+      indent,
+      action,
       blockEnd: trailingCommentsEnd(text, contentEnd, indent.length),
       value: isLast ? next[key] : own,
       style: { ...docStyle, ...detectStyle(text, [pair]) },
@@ -82,7 +81,14 @@ export function spliceConfigYaml(
   if (merged.some((k) => next[k] === undefined)) return null;
   const added = Object.entries(next).filter(([k, v]) => v !== undefined && !known.has(k) && !(merged.includes(k) && deepEqual(old[k], v)));
   const addedText = added.length
-    ? adjust(renderPairs(added.map(([k, v]) => doc.createPair(k, v, { aliasDuplicateObjects: false })), docStyle), entries[0]?.indent ?? '', eol)
+    ? adjust(
+        renderPairs(
+          added.map(([k, v]) => doc.createPair(k, v, { aliasDuplicateObjects: false })),
+          docStyle,
+        ),
+        entries[0]?.indent ?? '',
+        eol,
+      )
     : '';
 
   let out = '';
@@ -144,7 +150,7 @@ function renderEntry(doc: Document, text: string, e: Entry, targets: Map<Alias, 
  */
 function materialiseBrokenAliases(entries: Entry[]): void {
   const links = entries.map((e) => anchorsAndAliases(e.pair.value));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const dropped = new Set(entries.flatMap((e, i) => (e.action === 'remove' || e.action === 'materialise' ? [...(links[i]?.anchors ?? [])] : [])));
     for (const [i, e] of entries.entries()) {

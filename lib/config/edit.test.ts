@@ -45,11 +45,65 @@ function edit(text: string, change: (c: ConfigMap) => void): { out: string; conf
 }
 
 const ESCAPE_HATCH_STRINGS = [
-  'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'null', 'Null', '~', '', '0777', '0x1F', '0b101', '1_000', '1:20',
-  '190:20:30.15', '1e3', '.5', '-.inf', '.NaN', '+1', '2001-12-14', '2001-12-14T21:59:43.10-05:00', '=', '<<',
-  '-', '- x', '? x', '#x', 'a #b', 'a: b', '@x', '`x', '%x', '!x', '&x', '*x', '|', '>', '"q"', "'q'", '[x]',
-  '{x}', 'x,y', ' lead', 'trail ', 'multi\nline', 'multi\nline\n', '\n', 'x\n\n', '\u0085', 'a\u2028b', '\x7f',
-  '\x1b', '---', '...', '--- x', '日本',
+  'yes',
+  'No',
+  'ON',
+  'off',
+  'y',
+  'N',
+  'true',
+  'null',
+  'Null',
+  '~',
+  '',
+  '0777',
+  '0x1F',
+  '0b101',
+  '1_000',
+  '1:20',
+  '190:20:30.15',
+  '1e3',
+  '.5',
+  '-.inf',
+  '.NaN',
+  '+1',
+  '2001-12-14',
+  '2001-12-14T21:59:43.10-05:00',
+  '=',
+  '<<',
+  '-',
+  '- x',
+  '? x',
+  '#x',
+  'a #b',
+  'a: b',
+  '@x',
+  '`x',
+  '%x',
+  '!x',
+  '&x',
+  '*x',
+  '|',
+  '>',
+  '"q"',
+  "'q'",
+  '[x]',
+  '{x}',
+  'x,y',
+  ' lead',
+  'trail ',
+  'multi\nline',
+  'multi\nline\n',
+  '\n',
+  'x\n\n',
+  '\u0085',
+  'a\u2028b',
+  '\x7f',
+  '\x1b',
+  '---',
+  '...',
+  '--- x',
+  '日本',
 ];
 
 describe('renderConfigYaml: unedited', () => {
@@ -124,8 +178,7 @@ describe('renderConfigYaml: edits', () => {
       c.DEFAULT_SYSTEM_REJECT_QUOTA_BYTES = 1073741824;
       c.GLOBAL_READONLY_SUPER_USERS = ['auditor', 'yes'];
     });
-    const tail = '\nFEATURE_QUOTA_MANAGEMENT: true\nDEFAULT_SYSTEM_REJECT_QUOTA_BYTES: 1073741824\n' +
-      "GLOBAL_READONLY_SUPER_USERS:\n  - auditor\n  - 'yes'\n\n# end of file: keep this comment\n";
+    const tail = '\nFEATURE_QUOTA_MANAGEMENT: true\nDEFAULT_SYSTEM_REJECT_QUOTA_BYTES: 1073741824\n' + "GLOBAL_READONLY_SUPER_USERS:\n  - auditor\n  - 'yes'\n\n# end of file: keep this comment\n";
     expect(out.endsWith(tail)).toBe(true);
     expect(out.slice(0, out.indexOf('FEATURE_QUOTA_MANAGEMENT'))).toBe(FIXTURE.slice(0, FIXTURE.indexOf('\n\n# end of file') + 1));
   });
@@ -190,7 +243,7 @@ describe('renderConfigYaml: edits', () => {
     const { out } = edit(FIXTURE, (c) => {
       set(c, ['USER_EVENTS_REDIS', 'port'], 6380);
     });
-    expect(out).toContain("BUILDLOGS_REDIS: &redis\n  host: redis.example.com\n  port: 6379\n");
+    expect(out).toContain('BUILDLOGS_REDIS: &redis\n  host: redis.example.com\n  port: 6379\n');
     expect(out).toContain("USER_EVENTS_REDIS:\n  host: redis.example.com\n  port: 6380\n  password: 'redis pw'\n");
   });
 

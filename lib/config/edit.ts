@@ -30,11 +30,7 @@ export function renderConfigYaml(original: { text: string; doc: Document } | nul
     keepBigIntegersExact(fresh.doc);
     return spliceConfigYaml(text, fresh.doc, fresh.config, next, { scalarEdits });
   };
-  const candidates: Array<() => string | null> = [
-    splice(true),
-    splice(false),
-    () => patchWholeDocument(text, loaded.ok ? null : original.doc, next),
-  ];
+  const candidates: Array<() => string | null> = [splice(true), splice(false), () => patchWholeDocument(text, loaded.ok ? null : original.doc, next)];
   for (const candidate of candidates) {
     const out = safely(candidate);
     if (out !== null && loadsAs(out, next)) return bom + out;
@@ -76,6 +72,10 @@ function jsonClone(value: ConfigMap): ConfigMap {
     return isObject(v) ? cloneMap(v) : v;
   };
   const cloneMap = (m: Record<string, unknown>): ConfigMap =>
-    Object.fromEntries(Object.entries(m).filter(([, x]) => x !== undefined).map(([k, x]) => [k, clone(x)]));
+    Object.fromEntries(
+      Object.entries(m)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, clone(x)]),
+    );
   return cloneMap(value);
 }

@@ -18,9 +18,7 @@ describe('loadConfigYaml', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.config.DB_URI).toBe('b');
-    expect(r.findings).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'duplicate-key', fields: ['DB_URI'], message: expect.stringContaining('lines 1 and 3') }),
-    ]);
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'duplicate-key', fields: ['DB_URI'], message: expect.stringContaining('lines 1 and 3') })]);
   });
 
   it.each([

@@ -8,9 +8,7 @@ import { isObject, type ConfigMap } from './values';
 export const MAX_YAML_ALIASES = 100;
 
 /** YAML tags that PyYAML's safe_load would turn into non-JSON values: reported, never resolved. */
-const UNSUPPORTED_TAGS = new Set(
-  ['timestamp', 'binary', 'set', 'omap', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const UNSUPPORTED_TAGS = new Set(['timestamp', 'binary', 'set', 'omap', 'pairs'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /**
  * Characters PyYAML's reader refuses ("unacceptable character … special characters are not
@@ -32,9 +30,7 @@ const pyYamlTags = (tags: Tags): Tags =>
       return { ...t, test: t.test.source.includes('[Tt]rue') ? PYYAML_TRUE : PYYAML_FALSE };
     });
 
-export type LoadedConfig =
-  | { ok: true; doc: Document; config: ConfigMap; findings: Finding[] }
-  | { ok: false; error: string };
+export type LoadedConfig = { ok: true; doc: Document; config: ConfigMap; findings: Finding[] } | { ok: false; error: string };
 
 /**
  * Parses `config.yaml` the way Quay does (PyYAML `safe_load`, YAML 1.1: `yes` is a boolean, `0777`
@@ -188,7 +184,6 @@ function nestingProblem(config: ConfigMap, name: string, maxChars = Infinity): s
   };
   return visit(config);
 }
-
 
 /**
  * The plain value with integers beyond 2^53 kept exact as decimal strings, or undefined when the

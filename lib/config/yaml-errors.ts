@@ -14,7 +14,11 @@ export interface YamlProblem {
 
 /** One explanation of a parse error, without the file name and position. */
 export function explainYamlError(problem: YamlProblem, text: string): string {
-  const previous = text.split(/\r?\n/).slice(0, problem.line - 1).reverse().find((l) => /^(\.\.\.|---)\s*(#.*)?$/.test(l));
+  const previous = text
+    .split(/\r?\n/)
+    .slice(0, problem.line - 1)
+    .reverse()
+    .find((l) => /^(\.\.\.|---)\s*(#.*)?$/.test(l));
   switch (problem.code) {
     case 'MULTIPLE_DOCS': {
       const marker = previous?.startsWith('...') ? '`...`' : '`---`';
@@ -31,9 +35,7 @@ export function explainYamlError(problem: YamlProblem, text: string): string {
         ? 'a [list] or {mapping} is not closed with its ] or }, or its continuation lines are not indented'
         : 'the keys of one mapping do not start at the same column: indent them alike (with spaces)';
     case 'MISSING_CHAR':
-      return /quote/i.test(problem.message)
-        ? 'a quoted value is not closed: add the closing quote (inside single quotes, write \'\' for a quote)'
-        : 'a key is not followed by ": value"';
+      return /quote/i.test(problem.message) ? "a quoted value is not closed: add the closing quote (inside single quotes, write '' for a quote)" : 'a key is not followed by ": value"';
     case 'BAD_SCALAR_START': {
       const ch = /character (\S)/.exec(problem.message)?.[1] ?? '@';
       return `a value starts with ${ch}, which YAML reserves: quote the value (KEY: "${ch}…")`;
@@ -43,7 +45,7 @@ export function explainYamlError(problem: YamlProblem, text: string): string {
         return '"- " right after a key starts a list on the same line, which YAML does not allow: put each list item on its own line ("KEY:" then "  - item"), or quote the value if the dash belongs to it (KEY: "- x")';
       }
       if (/scalar at node end/.test(problem.message)) {
-        return 'text follows a quoted value: inside single quotes write \'\' for a quote, or use double quotes';
+        return "text follows a quoted value: inside single quotes write '' for a quote, or use double quotes";
       }
       if (/flow-(map|seq)-end/.test(problem.message)) return 'a closing } or ] has no matching opening one';
       return 'unexpected text for YAML here: quote the value if it contains special characters (: # { } [ ] , & * ! | > \' " % @ `)';

@@ -22,28 +22,34 @@ describe('AccessSettings', () => {
     ['direct login off with only a reserved provider name', { FEATURE_DIRECT_LOGIN: false, LDAP_LOGIN_CONFIG: OIDC }, [NO_LOGIN]],
     ['direct login off, GitHub config present but its feature off', { FEATURE_DIRECT_LOGIN: false, GITHUB_LOGIN_CONFIG: { CLIENT_ID: 'x' } }, [NO_LOGIN]],
     ['direct login "false" as a string (true to Quay)', { FEATURE_DIRECT_LOGIN: 'false' }, []],
-    ['invite-only without user creation (config-tool tagged a key that does not exist)', { FEATURE_INVITE_ONLY_USER_CREATION: true, FEATURE_USER_CREATION: false }, [
-      { code: 'invite-only-needs-user-creation', fields: ['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_USER_CREATION'], severity: 'error' },
-    ]],
-    ['invite-only with mailing off', { FEATURE_INVITE_ONLY_USER_CREATION: true, FEATURE_MAILING: false }, [
-      { code: 'invite-only-needs-mailing', fields: ['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_MAILING'], severity: 'warning' },
-    ]],
+    [
+      'invite-only without user creation (config-tool tagged a key that does not exist)',
+      { FEATURE_INVITE_ONLY_USER_CREATION: true, FEATURE_USER_CREATION: false },
+      [{ code: 'invite-only-needs-user-creation', fields: ['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_USER_CREATION'], severity: 'error' }],
+    ],
+    [
+      'invite-only with mailing off',
+      { FEATURE_INVITE_ONLY_USER_CREATION: true, FEATURE_MAILING: false },
+      [{ code: 'invite-only-needs-mailing', fields: ['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_MAILING'], severity: 'warning' }],
+    ],
     ['invite-only with Quay defaults for user creation and mailing', { FEATURE_INVITE_ONLY_USER_CREATION: true }, []],
     ['a fresh-login timeout without unit', { FRESH_LOGIN_TIMEOUT: '10' }, [{ code: 'invalid-duration', fields: ['FRESH_LOGIN_TIMEOUT'], severity: 'error' }]],
     ['an empty fresh-login timeout (Quay cannot parse it)', { FRESH_LOGIN_TIMEOUT: '' }, [{ code: 'invalid-duration', fields: ['FRESH_LOGIN_TIMEOUT'], severity: 'error' }]],
     ['a valid fresh-login timeout', { FRESH_LOGIN_TIMEOUT: '5m' }, []],
     ['super users with Quay user names (dots, dashes, 2 chars)', { SUPER_USERS: ['admin', 'john.doe', 'ops-team', 'qa'] }, []],
     ['an upper-case super user', { SUPER_USERS: ['admin', 'Alice'] }, [{ code: 'superuser-invalid-name', fields: ['SUPER_USERS[1]'], severity: 'error' }]],
-    ['super users that cannot be Quay users', { SUPER_USERS: ['a', 'bad name', 'x..y', 'org+robot'] }, [
-      { code: 'superuser-invalid-name', fields: ['SUPER_USERS[0]'], severity: 'error' },
-      { code: 'superuser-invalid-name', fields: ['SUPER_USERS[1]'], severity: 'error' },
-      { code: 'superuser-invalid-name', fields: ['SUPER_USERS[2]'], severity: 'error' },
-      { code: 'superuser-invalid-name', fields: ['SUPER_USERS[3]'], severity: 'error' },
-    ]],
+    [
+      'super users that cannot be Quay users',
+      { SUPER_USERS: ['a', 'bad name', 'x..y', 'org+robot'] },
+      [
+        { code: 'superuser-invalid-name', fields: ['SUPER_USERS[0]'], severity: 'error' },
+        { code: 'superuser-invalid-name', fields: ['SUPER_USERS[1]'], severity: 'error' },
+        { code: 'superuser-invalid-name', fields: ['SUPER_USERS[2]'], severity: 'error' },
+        { code: 'superuser-invalid-name', fields: ['SUPER_USERS[3]'], severity: 'error' },
+      ],
+    ],
     ['non-string super users and duplicates (the schema reports them)', { SUPER_USERS: ['bob', 'bob', 3] }, []],
-    ['LDAP auth without encrypted basic auth', { AUTHENTICATION_TYPE: 'LDAP' }, [
-      { code: 'encrypted-basic-auth-recommended', fields: ['FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH'], severity: 'warning' },
-    ]],
+    ['LDAP auth without encrypted basic auth', { AUTHENTICATION_TYPE: 'LDAP' }, [{ code: 'encrypted-basic-auth-recommended', fields: ['FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH'], severity: 'warning' }]],
     ['LDAP auth with encrypted basic auth', { AUTHENTICATION_TYPE: 'LDAP', FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH: true }, []],
     ['OIDC auth (no directory password on the CLI)', { AUTHENTICATION_TYPE: 'OIDC', SSO_LOGIN_CONFIG: OIDC }, []],
   ])('%s', (_name, config, expected) => {

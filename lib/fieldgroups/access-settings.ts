@@ -12,10 +12,16 @@ function loginMethods(c: ConfigMap): Finding[] {
   const findings: Finding[] = [];
   const direct = flag(c, 'FEATURE_DIRECT_LOGIN', true);
   if (!direct && !flag(c, 'FEATURE_GITHUB_LOGIN', false) && !flag(c, 'FEATURE_GOOGLE_LOGIN', false) && providers.length === 0) {
-    findings.push(error(['FEATURE_DIRECT_LOGIN', 'FEATURE_GITHUB_LOGIN', 'FEATURE_GOOGLE_LOGIN'],
-      'Cannot disable credentials login to UI without configured OIDC service: FEATURE_DIRECT_LOGIN is off and no GitHub, Google or OIDC login is configured, so nobody can log in', {
-        code: 'no-login-method', hint: 'turn FEATURE_DIRECT_LOGIN on, or configure GitHub, Google or an OIDC provider (<ID>_LOGIN_CONFIG)',
-      }));
+    findings.push(
+      error(
+        ['FEATURE_DIRECT_LOGIN', 'FEATURE_GITHUB_LOGIN', 'FEATURE_GOOGLE_LOGIN'],
+        'Cannot disable credentials login to UI without configured OIDC service: FEATURE_DIRECT_LOGIN is off and no GitHub, Google or OIDC login is configured, so nobody can log in',
+        {
+          code: 'no-login-method',
+          hint: 'turn FEATURE_DIRECT_LOGIN on, or configure GitHub, Google or an OIDC provider (<ID>_LOGIN_CONFIG)',
+        },
+      ),
+    );
   }
   return findings;
 }
@@ -25,15 +31,23 @@ function userCreation(c: ConfigMap): Finding[] {
   const findings: Finding[] = [];
   if (!flag(c, 'FEATURE_USER_CREATION', true)) {
     // config-tool tagged this INVITE_USER_ONLY_CREATION, a key that does not exist.
-    findings.push(error(['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_USER_CREATION'], 'Invite only user creation requires user creation to be enabled: FEATURE_INVITE_ONLY_USER_CREATION is on but FEATURE_USER_CREATION is off', {
-      code: 'invite-only-needs-user-creation',
-    }));
+    findings.push(
+      error(
+        ['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_USER_CREATION'],
+        'Invite only user creation requires user creation to be enabled: FEATURE_INVITE_ONLY_USER_CREATION is on but FEATURE_USER_CREATION is off',
+        {
+          code: 'invite-only-needs-user-creation',
+        },
+      ),
+    );
   }
   // Quay's default for FEATURE_MAILING is True (config.py), so only an explicit false counts.
   if (!flag(c, 'FEATURE_MAILING', true)) {
-    findings.push(warning(['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_MAILING'], 'FEATURE_INVITE_ONLY_USER_CREATION is on but FEATURE_MAILING is off: invitations are sent by e-mail, so nobody new can join', {
-      code: 'invite-only-needs-mailing',
-    }));
+    findings.push(
+      warning(['FEATURE_INVITE_ONLY_USER_CREATION', 'FEATURE_MAILING'], 'FEATURE_INVITE_ONLY_USER_CREATION is on but FEATURE_MAILING is off: invitations are sent by e-mail, so nobody new can join', {
+        code: 'invite-only-needs-mailing',
+      }),
+    );
   }
   return findings;
 }
@@ -43,9 +57,16 @@ function encryptedBasicAuth(c: ConfigMap): Finding[] {
   // With an external directory, `docker login` would otherwise send the directory password itself.
   if (type !== 'LDAP' && type !== 'Keystone' && type !== 'JWT') return [];
   if (flag(c, 'FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH', false)) return [];
-  return [warning('FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH', `AUTHENTICATION_TYPE is ${type} but FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH is off: docker and podman clients log in with the users' ${type} passwords`, {
-    code: 'encrypted-basic-auth-recommended', hint: 'turn FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH on so that CLI logins use Quay-generated encrypted passwords',
-  })];
+  return [
+    warning(
+      'FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH',
+      `AUTHENTICATION_TYPE is ${type} but FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH is off: docker and podman clients log in with the users' ${type} passwords`,
+      {
+        code: 'encrypted-basic-auth-recommended',
+        hint: 'turn FEATURE_REQUIRE_ENCRYPTED_BASIC_AUTH on so that CLI logins use Quay-generated encrypted passwords',
+      },
+    ),
+  ];
 }
 
 /**

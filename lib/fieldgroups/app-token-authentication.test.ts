@@ -19,18 +19,18 @@ describe('AppTokenAuthentication', () => {
   });
 
   it.each<[string, ConfigMap, unknown[]]>([
-    ['AppToken with Quay defaults (direct login on)', { AUTHENTICATION_TYPE: 'AppToken' }, [
-      { code: 'direct-login-enabled', fields: ['FEATURE_DIRECT_LOGIN'], severity: 'error' },
-    ]],
-    ['AppToken with app tokens off and direct login on', { AUTHENTICATION_TYPE: 'AppToken', FEATURE_APP_SPECIFIC_TOKENS: false, FEATURE_DIRECT_LOGIN: true }, [
-      { code: 'app-tokens-disabled', fields: ['FEATURE_APP_SPECIFIC_TOKENS'], severity: 'error' },
-      { code: 'direct-login-enabled', fields: ['FEATURE_DIRECT_LOGIN'], severity: 'error' },
-    ]],
+    ['AppToken with Quay defaults (direct login on)', { AUTHENTICATION_TYPE: 'AppToken' }, [{ code: 'direct-login-enabled', fields: ['FEATURE_DIRECT_LOGIN'], severity: 'error' }]],
+    [
+      'AppToken with app tokens off and direct login on',
+      { AUTHENTICATION_TYPE: 'AppToken', FEATURE_APP_SPECIFIC_TOKENS: false, FEATURE_DIRECT_LOGIN: true },
+      [
+        { code: 'app-tokens-disabled', fields: ['FEATURE_APP_SPECIFIC_TOKENS'], severity: 'error' },
+        { code: 'direct-login-enabled', fields: ['FEATURE_DIRECT_LOGIN'], severity: 'error' },
+      ],
+    ],
     ['AppToken done right', { AUTHENTICATION_TYPE: 'AppToken', FEATURE_APP_SPECIFIC_TOKENS: true, FEATURE_DIRECT_LOGIN: false }, []],
     ['Database auth with app tokens off and direct login on', { AUTHENTICATION_TYPE: 'Database', FEATURE_APP_SPECIFIC_TOKENS: false }, []],
-    ['tokens that expire at once', { APP_SPECIFIC_TOKEN_EXPIRATION: '0s' }, [
-      { code: 'app-token-expiration-zero', fields: ['APP_SPECIFIC_TOKEN_EXPIRATION'], severity: 'warning' },
-    ]],
+    ['tokens that expire at once', { APP_SPECIFIC_TOKEN_EXPIRATION: '0s' }, [{ code: 'app-token-expiration-zero', fields: ['APP_SPECIFIC_TOKEN_EXPIRATION'], severity: 'warning' }]],
     ['a normal expiration', { APP_SPECIFIC_TOKEN_EXPIRATION: '90d', EXPIRED_APP_SPECIFIC_TOKEN_GC: null }, []],
     ['an invalid expiration (the schema pattern reports it)', { APP_SPECIFIC_TOKEN_EXPIRATION: '90 days' }, []],
   ])('%s', (_name, config, expected) => {

@@ -12,14 +12,19 @@ function appTokenAuth(c: ConfigMap): Finding[] {
   const findings: Finding[] = [];
   // Both defaults (config.py) are True: an absent FEATURE_DIRECT_LOGIN means direct login is on.
   if (!flag(c, 'FEATURE_APP_SPECIFIC_TOKENS', true)) {
-    findings.push(error('FEATURE_APP_SPECIFIC_TOKENS', 'Application token support must be enabled to use External Application Token auth: FEATURE_APP_SPECIFIC_TOKENS is off', {
-      code: 'app-tokens-disabled',
-    }));
+    findings.push(
+      error('FEATURE_APP_SPECIFIC_TOKENS', 'Application token support must be enabled to use External Application Token auth: FEATURE_APP_SPECIFIC_TOKENS is off', {
+        code: 'app-tokens-disabled',
+      }),
+    );
   }
   if (flag(c, 'FEATURE_DIRECT_LOGIN', true)) {
-    findings.push(error('FEATURE_DIRECT_LOGIN', 'Direct login must be disabled to use External Application Token auth: set FEATURE_DIRECT_LOGIN to false', {
-      code: 'direct-login-enabled', hint: 'users then log in to the UI through an OIDC provider and use app tokens on the CLI',
-    }));
+    findings.push(
+      error('FEATURE_DIRECT_LOGIN', 'Direct login must be disabled to use External Application Token auth: set FEATURE_DIRECT_LOGIN to false', {
+        code: 'direct-login-enabled',
+        hint: 'users then log in to the UI through an OIDC provider and use app tokens on the CLI',
+      }),
+    );
   }
   return findings;
 }
@@ -28,9 +33,12 @@ function appTokenAuth(c: ConfigMap): Finding[] {
 function expiration(c: ConfigMap): Finding[] {
   const v = str(c, 'APP_SPECIFIC_TOKEN_EXPIRATION');
   if (v === undefined || parseDuration(v) !== 0) return [];
-  return [warning('APP_SPECIFIC_TOKEN_EXPIRATION', `APP_SPECIFIC_TOKEN_EXPIRATION is ${v}: every new app token expires at once`, {
-    code: 'app-token-expiration-zero', hint: 'remove the key (or set it to null) for tokens that do not expire',
-  })];
+  return [
+    warning('APP_SPECIFIC_TOKEN_EXPIRATION', `APP_SPECIFIC_TOKEN_EXPIRATION is ${v}: every new app token expires at once`, {
+      code: 'app-token-expiration-zero',
+      hint: 'remove the key (or set it to null) for tokens that do not expire',
+    }),
+  ];
 }
 
 /**
@@ -43,7 +51,6 @@ export const appTokenAuthentication = defineFieldGroup({
   id: 'AppTokenAuthentication',
   title: 'App token authentication',
   keys: KEYS,
-  skipReason: ({ config }) =>
-    config.AUTHENTICATION_TYPE === 'AppToken' || KEYS.some((k) => has(config, k)) ? null : 'AUTHENTICATION_TYPE is not AppToken and no app token setting is set',
+  skipReason: ({ config }) => (config.AUTHENTICATION_TYPE === 'AppToken' || KEYS.some((k) => has(config, k)) ? null : 'AUTHENTICATION_TYPE is not AppToken and no app token setting is set'),
   rules: ({ config }) => [...appTokenAuth(config), ...expiration(config)],
 });

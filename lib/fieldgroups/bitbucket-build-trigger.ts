@@ -22,10 +22,7 @@ export const bitbucketBuildTrigger = defineFieldGroup({
     const value = config[KEY];
     if (value === undefined || value === null) return [required(KEY, 'when FEATURE_BITBUCKET_BUILD is enabled')];
     if (!isObject(value)) return [];
-    return [
-      ...requireString(value, 'CONSUMER_KEY', `${KEY}.CONSUMER_KEY`),
-      ...requireString(value, 'CONSUMER_SECRET', `${KEY}.CONSUMER_SECRET`),
-    ];
+    return [...requireString(value, 'CONSUMER_KEY', `${KEY}.CONSUMER_KEY`), ...requireString(value, 'CONSUMER_SECRET', `${KEY}.CONSUMER_SECRET`)];
   },
   probes: ({ config }) => {
     const value = obj(config, KEY);

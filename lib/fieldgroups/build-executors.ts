@@ -72,9 +72,7 @@ export function executorRules(e: unknown, path: string, legacyKind?: { value: un
 }
 
 function ec2Rules(e: Record<string, unknown>, path: string): Finding[] {
-  const findings = ['EC2_REGION', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'EC2_INSTANCE_TYPE'].flatMap((k) =>
-    requireString(e, k, `${path}.${k}`, { reportType: true }),
-  );
+  const findings = ['EC2_REGION', 'AWS_ACCESS_KEY', 'AWS_SECRET_KEY', 'EC2_INSTANCE_TYPE'].flatMap((k) => requireString(e, k, `${path}.${k}`, { reportType: true }));
   if (e.COREOS_AMI === undefined || e.COREOS_AMI === null) {
     findings.push(
       warning(`${path}.COREOS_AMI`, `${path}.COREOS_AMI is not set: Quay looks the AMI up in the Fedora CoreOS stream at every build, which needs internet access`, {
@@ -102,7 +100,9 @@ function kubernetesRules(e: Record<string, unknown>, path: string): Finding[] {
     findings.push(
       error(server, `${server} must be host[:port] without a scheme: Quay prepends http:// or https:// itself`, {
         code: 'invalid-value',
-        hint: `use ${e.K8S_API_SERVER.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '')}`,
+        hint: `use ${e.K8S_API_SERVER.trim()
+          .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+          .replace(/\/+$/, '')}`,
       }),
     );
   }

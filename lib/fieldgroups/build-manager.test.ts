@@ -68,7 +68,11 @@ describe('BuildManager', () => {
     ['k8s distribution', manager({ EXECUTORS: [{ ...k8s, KUBERNETES_DISTRIBUTION: 'eks' }] }), [e('invalid-value', `${P}.EXECUTORS[0].KUBERNETES_DISTRIBUTION`)]],
     ['k8s distribution is case-insensitive', manager({ EXECUTORS: [{ ...k8s, KUBERNETES_DISTRIBUTION: 'OpenShift' }] }), []],
     ['container runtime', manager({ EXECUTORS: [{ ...k8s, CONTAINER_RUNTIME: 'containerd' }] }), [e('invalid-value', `${P}.EXECUTORS[0].CONTAINER_RUNTIME`)]],
-    ['kubernetes builders need the cloud-config keys', manager({ EXECUTORS: [{ ...k8s, QUAY_USERNAME: undefined, WORKER_TAG: undefined }] }), [e('required', `${P}.EXECUTORS[0].QUAY_USERNAME`), e('required', `${P}.EXECUTORS[0].WORKER_TAG`)]],
+    [
+      'kubernetes builders need the cloud-config keys',
+      manager({ EXECUTORS: [{ ...k8s, QUAY_USERNAME: undefined, WORKER_TAG: undefined }] }),
+      [e('required', `${P}.EXECUTORS[0].QUAY_USERNAME`), e('required', `${P}.EXECUTORS[0].WORKER_TAG`)],
+    ],
     ['kubernetesPodman does not', manager({ EXECUTORS: [{ ...k8s, EXECUTOR: 'kubernetesPodman', QUAY_USERNAME: undefined, QUAY_PASSWORD: undefined, WORKER_TAG: undefined }] }), []],
     ['SSH keys must be strings', manager({ EXECUTORS: [{ ...k8s, SSH_AUTHORIZED_KEYS: ['ssh-rsa AAA', 1] }] }), [e('invalid-type', `${P}.EXECUTORS[0].SSH_AUTHORIZED_KEYS[1]`)]],
     ['SETUP_TIME', manager({ EXECUTORS: [{ ...k8s, SETUP_TIME: -1 }] }), [e('invalid-type', `${P}.EXECUTORS[0].SETUP_TIME`)]],
@@ -81,8 +85,21 @@ describe('BuildManager', () => {
     ['ec2 subnet needs security groups', manager({ EXECUTORS: [{ ...ec2, EC2_VPC_SUBNET_ID: 'subnet-1' }] }), [e('required', `${P}.EXECUTORS[0].EC2_SECURITY_GROUP_IDS`)]],
     ['ec2 subnet with security groups', manager({ EXECUTORS: [{ ...ec2, EC2_VPC_SUBNET_ID: 'subnet-1', EC2_SECURITY_GROUP_IDS: ['sg-1'] }] }), []],
     ['two executors with the default name', manager({ EXECUTORS: [k8s, k8s] }), [e('duplicate-executor-name', `${P}.EXECUTORS[0].NAME`, `${P}.EXECUTORS[1].NAME`)]],
-    ['two executors with distinct names', manager({ EXECUTORS: [{ ...k8s, NAME: 'a' }, { ...k8s, NAME: 'b' }] }), []],
-    ['legacy single executor', manager({ EXECUTORS: undefined, EXECUTOR: 'kubernetes', EXECUTOR_CONFIG: { ...k8s, EXECUTOR: undefined, K8S_API_SERVER: 'http://x' } }), [e('invalid-value', `${P}.EXECUTOR_CONFIG.K8S_API_SERVER`)]],
+    [
+      'two executors with distinct names',
+      manager({
+        EXECUTORS: [
+          { ...k8s, NAME: 'a' },
+          { ...k8s, NAME: 'b' },
+        ],
+      }),
+      [],
+    ],
+    [
+      'legacy single executor',
+      manager({ EXECUTORS: undefined, EXECUTOR: 'kubernetes', EXECUTOR_CONFIG: { ...k8s, EXECUTOR: undefined, K8S_API_SERVER: 'http://x' } }),
+      [e('invalid-value', `${P}.EXECUTOR_CONFIG.K8S_API_SERVER`)],
+    ],
     ['legacy single executor of unknown kind', manager({ EXECUTORS: undefined, EXECUTOR: 'qemu', EXECUTOR_CONFIG: {} }), [e('invalid-value', `${P}.EXECUTOR`)]],
   ];
   it.each(cases)('%s', (_n, config, expected) => {

@@ -69,12 +69,23 @@ function buildManagerRules(value: unknown): Finding[] {
  * a key ending in `_PREFIX` is the legacy layout it refuses ("legacy prefix used").
  */
 function orchestratorRules(o: unknown, path: string): Finding[] {
-  if (o === undefined || o === null) return [error(path, `${path} is required: the ephemeral build manager keeps its jobs in Redis`, { code: 'required', hint: 'ORCHESTRATOR: {REDIS_HOST: <host>, REDIS_PASSWORD: <password>, REDIS_SSL: false}' })];
+  if (o === undefined || o === null)
+    return [
+      error(path, `${path} is required: the ephemeral build manager keeps its jobs in Redis`, {
+        code: 'required',
+        hint: 'ORCHESTRATOR: {REDIS_HOST: <host>, REDIS_PASSWORD: <password>, REDIS_SSL: false}',
+      }),
+    ];
   if (!isObject(o)) return [typeFinding(path, 'an object with REDIS_HOST, REDIS_PASSWORD, …')];
   const findings: Finding[] = [];
   for (const k of Object.keys(o)) {
     if (k.endsWith('_PREFIX')) {
-      findings.push(error(`${path}.${k}`, `${path}.${k} is the legacy layout: Quay refuses it ("legacy prefix used, use ORCHESTRATOR_PREFIX instead")`, { code: 'legacy-prefix', hint: 'move the value to BUILD_MANAGER[1].ORCHESTRATOR_PREFIX' }));
+      findings.push(
+        error(`${path}.${k}`, `${path}.${k} is the legacy layout: Quay refuses it ("legacy prefix used, use ORCHESTRATOR_PREFIX instead")`, {
+          code: 'legacy-prefix',
+          hint: 'move the value to BUILD_MANAGER[1].ORCHESTRATOR_PREFIX',
+        }),
+      );
     } else if (!k.startsWith('REDIS_')) {
       findings.push(error(`${path}.${k}`, `${path}.${k} is not a Redis orchestrator setting (keys start with REDIS_)`, { code: 'invalid-key' }));
     }

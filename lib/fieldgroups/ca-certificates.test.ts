@@ -25,10 +25,14 @@ describe('CACertificates rules', () => {
     ['DER instead of PEM', { 'extra_ca_certs/corp.der.crt': new Uint8Array(der) }, [['not-pem', ['extra_ca_certs/corp.der.crt'], 'error']]],
     ['broken PEM block', { 'extra_ca_certs/corp.crt': ca.certPem + garbageCert }, [['certificate-unparsable', ['extra_ca_certs/corp.crt'], 'error']]],
     ['private key in the CA folder', { 'extra_ca_certs/corp.crt': ca.certPem + ca.privatePem }, [['private-key-in-ca-folder', ['extra_ca_certs/corp.crt'], 'error']]],
-    ['key-only file in the CA folder', { 'extra_ca_certs/corp.key.pem': ca.privatePem }, [
-      ['private-key-in-ca-folder', ['extra_ca_certs/corp.key.pem'], 'error'],
-      ['not-a-certificate', ['extra_ca_certs/corp.key.pem'], 'error'],
-    ]],
+    [
+      'key-only file in the CA folder',
+      { 'extra_ca_certs/corp.key.pem': ca.privatePem },
+      [
+        ['private-key-in-ca-folder', ['extra_ca_certs/corp.key.pem'], 'error'],
+        ['not-a-certificate', ['extra_ca_certs/corp.key.pem'], 'error'],
+      ],
+    ],
     ['key-only .pem elsewhere is not a certificate file', { 'signing.pem': ca.privatePem }, []],
     ['expired CA', { 'extra_ca_certs/old.crt': expiredCa.certPem }, [['certificate-expired', ['extra_ca_certs/old.crt'], 'warning']]],
     ['server certificate in the CA folder', { 'extra_ca_certs/ldap.crt': leaf.certPem }, [['not-a-ca', ['extra_ca_certs/ldap.crt'], 'warning']]],
@@ -47,11 +51,20 @@ describe('CACertificates rules', () => {
   });
 
   it('finds every certificate-like file', () => {
-    const files = bundleFiles({ 'ssl.cert': '', 'extra_ca_certs/a.crt': '', extra_ca_cert_b: '', 'ldap.crt': '', 'x-cloudfront-signing-key.pem': '', 'other.cer': '', 'jwt-authn.cert': '', 'config.yaml': '' });
+    const files = bundleFiles({
+      'ssl.cert': '',
+      'extra_ca_certs/a.crt': '',
+      extra_ca_cert_b: '',
+      'ldap.crt': '',
+      'x-cloudfront-signing-key.pem': '',
+      'other.cer': '',
+      'jwt-authn.cert': '',
+      'config.yaml': '',
+    });
     expect(certificateFiles(files)).toEqual(['extra_ca_cert_b', 'extra_ca_certs/a.crt', 'ldap.crt', 'other.cer']);
   });
 
-  it('names the duplicate\'s first file in the message', () => {
+  it("names the duplicate's first file in the message", () => {
     const [f] = caCertificates.rules({ config: {}, files: bundleFiles({ 'extra_ca_certs/a.crt': ca.certPem, 'extra_ca_certs/b.crt': ca.certPem }), now });
     expect(f?.message).toBe('extra_ca_certs/b.crt repeats CN=Corp Root CA, already in extra_ca_certs/a.crt');
   });

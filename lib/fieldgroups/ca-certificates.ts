@@ -53,10 +53,12 @@ function rules({ files, now }: RuleContext): Finding[] {
       if (!caFolder) {
         // not a CA-folder file: nothing to compare
       } else if (first !== undefined) {
-        findings.push(warning(name, `${name} repeats ${describeCertificate(cert)}, already in ${first}`, {
-          code: 'duplicate-certificate',
-          hint: 'keep one copy: duplicates are harmless to TLS but make renewals error-prone',
-        }));
+        findings.push(
+          warning(name, `${name} repeats ${describeCertificate(cert)}, already in ${first}`, {
+            code: 'duplicate-certificate',
+            hint: 'keep one copy: duplicates are harmless to TLS but make renewals error-prone',
+          }),
+        );
       } else {
         seen.set(cert.fingerprint256, name);
       }
@@ -75,19 +77,23 @@ function fileCertificates(name: string, bytes: Uint8Array, caFolder: boolean, fi
   const text = fileText(bytes);
   if (text === undefined) {
     const der = looksLikeDer(bytes) ? parseCertificate(bytes) : undefined;
-    findings.push(error(name, der?.ok ? `${name} is a binary (DER) certificate; Quay needs PEM` : `${name} is not a PEM certificate file (binary content)`, {
-      code: der?.ok ? 'not-pem' : 'not-a-certificate',
-      hint: der?.ok ? `convert it: openssl x509 -inform der -in ${baseName(name)} -out ${baseName(name)}.pem` : 'upload the PEM certificate (-----BEGIN CERTIFICATE-----)',
-    }));
+    findings.push(
+      error(name, der?.ok ? `${name} is a binary (DER) certificate; Quay needs PEM` : `${name} is not a PEM certificate file (binary content)`, {
+        code: der?.ok ? 'not-pem' : 'not-a-certificate',
+        hint: der?.ok ? `convert it: openssl x509 -inform der -in ${baseName(name)} -out ${baseName(name)}.pem` : 'upload the PEM certificate (-----BEGIN CERTIFICATE-----)',
+      }),
+    );
     return [];
   }
   const blocks = pemBlocks(text);
   const keys = blocks.filter((b) => b.kind === 'private-key').length;
   if (caFolder && keys > 0) {
-    findings.push(error(name, `${name} contains a private key; the CA folder must hold certificates only`, {
-      code: 'private-key-in-ca-folder',
-      hint: 'remove the key from the file (and treat it as leaked if the bundle was shared): Quay installs these files into its trust store, and config-tool#118 showed a key there breaks loading the CAs',
-    }));
+    findings.push(
+      error(name, `${name} contains a private key; the CA folder must hold certificates only`, {
+        code: 'private-key-in-ca-folder',
+        hint: 'remove the key from the file (and treat it as leaked if the bundle was shared): Quay installs these files into its trust store, and config-tool#118 showed a key there breaks loading the CAs',
+      }),
+    );
   }
   const certBlocks = blocks.filter((b) => b.kind === 'certificate');
   if (certBlocks.length === 0) {
@@ -112,22 +118,30 @@ function certificateFindings(name: string, cert: CertificateInfo, caFolder: bool
   const kind = cert.isCA ? 'CA certificate' : 'certificate';
   const state = validityAt(cert, now);
   if (state === 'expired') {
-    findings.push(warning(name, `${kind} ${who} in ${name} expired on ${cert.notAfter.toISOString().slice(0, 10)}`, {
-      code: 'certificate-expired',
-      hint: 'replace it with the renewed certificate: nothing it signed is trusted any more',
-    }));
+    findings.push(
+      warning(name, `${kind} ${who} in ${name} expired on ${cert.notAfter.toISOString().slice(0, 10)}`, {
+        code: 'certificate-expired',
+        hint: 'replace it with the renewed certificate: nothing it signed is trusted any more',
+      }),
+    );
   } else if (state === 'not-yet-valid') {
     findings.push(warning(name, `${kind} ${who} in ${name} is not valid before ${cert.notBefore.toISOString()}`, { code: 'certificate-not-yet-valid' }));
   }
   if (caFolder && !cert.isCA) {
-    findings.push(warning(name, cert.selfSigned
-      ? `${name}: ${who} is not a CA certificate; it can only vouch for itself`
-      : `${name}: ${who} is a certificate issued by ${cert.issuer}, not a CA; trusting it does not make its issuer trusted`, {
-      code: 'not-a-ca',
-      hint: cert.selfSigned
-        ? 'fine for a single self-signed server; otherwise add the CA that issued the server certificates'
-        : `put the CA certificate (${cert.issuer}) here instead: OpenSSL-based clients in Quay only accept chains that end at a self-signed CA`,
-    }));
+    findings.push(
+      warning(
+        name,
+        cert.selfSigned
+          ? `${name}: ${who} is not a CA certificate; it can only vouch for itself`
+          : `${name}: ${who} is a certificate issued by ${cert.issuer}, not a CA; trusting it does not make its issuer trusted`,
+        {
+          code: 'not-a-ca',
+          hint: cert.selfSigned
+            ? 'fine for a single self-signed server; otherwise add the CA that issued the server certificates'
+            : `put the CA certificate (${cert.issuer}) here instead: OpenSSL-based clients in Quay only accept chains that end at a self-signed CA`,
+        },
+      ),
+    );
   }
   return findings;
 }

@@ -16,10 +16,7 @@ const starttls = (extra: ConfigMap = {}): ConfigMap => ({ MAIL_SERVER: smtp('hos
 const implicit = (extra: ConfigMap = {}): ConfigMap => ({ MAIL_SERVER: smtp('host'), MAIL_PORT: port('tlsPort'), MAIL_USE_SSL: true, MAIL_USE_TLS: false, ...auth, ...extra });
 
 async function mail(config: ConfigMap, files: ReadonlyMap<string, Uint8Array> = caFiles): Promise<GroupReport> {
-  const report = await validateConfig(
-    { config: { FEATURE_MAILING: true, MAIL_DEFAULT_SENDER: 'quay@example.com', ...config }, files },
-    { mode: 'online', groups: ['Email'], timeoutMs: 1500 },
-  );
+  const report = await validateConfig({ config: { FEATURE_MAILING: true, MAIL_DEFAULT_SENDER: 'quay@example.com', ...config }, files }, { mode: 'online', groups: ['Email'], timeoutMs: 1500 });
   const group = report.groups.find((g) => g.group === 'Email');
   if (!group) throw new Error('no Email report');
   const text = JSON.stringify(report);
@@ -96,9 +93,7 @@ describe('Email online', () => {
     const g = await mail(starttls({ MAIL_USE_TLS: false }));
     const codes = summary(g);
     expect(codes).toContainEqual({ code: 'auth-without-tls', fields: ['MAIL_USE_TLS'], severity: 'warning', stage: 'config' });
-    expect(codes.filter((f) => f.severity === 'error')).toEqual([
-      { code: expect.stringMatching(/^(smtp-auth-unsupported|auth-requires-tls)$/), fields: CREDS, severity: 'error', stage: 'auth' },
-    ]);
+    expect(codes.filter((f) => f.severity === 'error')).toEqual([{ code: expect.stringMatching(/^(smtp-auth-unsupported|auth-requires-tls)$/), fields: CREDS, severity: 'error', stage: 'auth' }]);
     expect(`${g.findings[0]?.hint}`).toContain('MAIL_USE_TLS: true');
   });
 

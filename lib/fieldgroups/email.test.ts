@@ -18,10 +18,14 @@ describe('Email rules', () => {
     ['port 70000', { ...base, MAIL_PORT: 70000 }, [['invalid-port', ['MAIL_PORT'], 'error']]],
     ['port as a numeric string', { ...base, MAIL_PORT: '2525' }, []],
     ['port of the wrong type is left to the Schema check', { ...base, MAIL_PORT: true }, []],
-    ['auth without credentials', { ...base, MAIL_USE_AUTH: true }, [
-      ['required', ['MAIL_USERNAME'], 'error'],
-      ['required', ['MAIL_PASSWORD'], 'error'],
-    ]],
+    [
+      'auth without credentials',
+      { ...base, MAIL_USE_AUTH: true },
+      [
+        ['required', ['MAIL_USERNAME'], 'error'],
+        ['required', ['MAIL_PASSWORD'], 'error'],
+      ],
+    ],
     ['auth with credentials', { ...base, MAIL_USE_AUTH: true, MAIL_USERNAME: 'u', MAIL_PASSWORD: 'p' }, []],
     ['credentials without MAIL_USE_AUTH', { ...base, MAIL_USERNAME: 'u', MAIL_PASSWORD: 'p' }, [['mail-auth-implicit', ['MAIL_USE_AUTH', 'MAIL_USERNAME', 'MAIL_PASSWORD'], 'warning']]],
     ['auth without TLS', { ...base, MAIL_USE_TLS: false, MAIL_USE_AUTH: true, MAIL_USERNAME: 'u', MAIL_PASSWORD: 'p' }, [['auth-without-tls', ['MAIL_USE_TLS'], 'warning']]],

@@ -61,10 +61,12 @@ function rules({ config }: RuleContext): Finding[] {
   const s = settings(config);
   // FEATURE_MAILING absent means on in Quay; with no server that is an oversight, not a choice.
   if (!has(config, 'FEATURE_MAILING') && s.server === undefined && !has(config, 'MAIL_SERVER')) {
-    return [warning('FEATURE_MAILING', 'FEATURE_MAILING is not set, so Quay turns e-mail on (its default), but MAIL_SERVER is empty: password recovery and notification mails will fail', {
-      code: 'mailing-default-on',
-      hint: 'set FEATURE_MAILING: false, or configure MAIL_SERVER',
-    })];
+    return [
+      warning('FEATURE_MAILING', 'FEATURE_MAILING is not set, so Quay turns e-mail on (its default), but MAIL_SERVER is empty: password recovery and notification mails will fail', {
+        code: 'mailing-default-on',
+        hint: 'set FEATURE_MAILING: false, or configure MAIL_SERVER',
+      }),
+    ];
   }
   const findings: Finding[] = [];
   if (s.server === undefined && (!has(config, 'MAIL_SERVER') || typeof config.MAIL_SERVER === 'string')) {
@@ -78,20 +80,26 @@ function rules({ config }: RuleContext): Finding[] {
     if (s.user === undefined) findings.push(required('MAIL_USERNAME', 'when MAIL_USE_AUTH is on'));
     if (s.password === undefined) findings.push(required('MAIL_PASSWORD', 'when MAIL_USE_AUTH is on'));
   } else if (s.logsIn) {
-    findings.push(warning(['MAIL_USE_AUTH', 'MAIL_USERNAME', 'MAIL_PASSWORD'], 'MAIL_USE_AUTH is off, but MAIL_USERNAME and MAIL_PASSWORD are set: Quay logs in to the SMTP server anyway', {
-      code: 'mail-auth-implicit',
-      hint: 'set MAIL_USE_AUTH: true to say so, or remove the credentials if the relay needs no login',
-    }));
+    findings.push(
+      warning(['MAIL_USE_AUTH', 'MAIL_USERNAME', 'MAIL_PASSWORD'], 'MAIL_USE_AUTH is off, but MAIL_USERNAME and MAIL_PASSWORD are set: Quay logs in to the SMTP server anyway', {
+        code: 'mail-auth-implicit',
+        hint: 'set MAIL_USE_AUTH: true to say so, or remove the credentials if the relay needs no login',
+      }),
+    );
   }
   if (s.sender === null) {
-    findings.push(error('MAIL_DEFAULT_SENDER', `MAIL_DEFAULT_SENDER "${str(config, 'MAIL_DEFAULT_SENDER') ?? ''}" is not an e-mail address`, {
-      code: 'invalid-sender',
-      hint: 'e.g. quay@example.com or "Quay <quay@example.com>"',
-    }));
+    findings.push(
+      error('MAIL_DEFAULT_SENDER', `MAIL_DEFAULT_SENDER "${str(config, 'MAIL_DEFAULT_SENDER') ?? ''}" is not an e-mail address`, {
+        code: 'invalid-sender',
+        hint: 'e.g. quay@example.com or "Quay <quay@example.com>"',
+      }),
+    );
   } else if (s.sender === undefined && !has(config, 'MAIL_DEFAULT_SENDER')) {
-    findings.push(warning('MAIL_DEFAULT_SENDER', 'MAIL_DEFAULT_SENDER is not set: Quay sends from admin@example.com, which most relays reject', {
-      code: 'default-sender-missing',
-    }));
+    findings.push(
+      warning('MAIL_DEFAULT_SENDER', 'MAIL_DEFAULT_SENDER is not set: Quay sends from admin@example.com, which most relays reject', {
+        code: 'default-sender-missing',
+      }),
+    );
   }
   findings.push(...encryptionFindings(config, s));
   return findings;
@@ -101,27 +109,39 @@ function encryptionFindings(config: RuleContext['config'], s: ReturnType<typeof 
   const findings: Finding[] = [];
   const encrypted = s.useTls || s.useSsl;
   if (s.useSsl && s.useTls) {
-    findings.push(error(['MAIL_USE_TLS', 'MAIL_USE_SSL'], `MAIL_USE_SSL and MAIL_USE_TLS are both on${has(config, 'MAIL_USE_TLS') ? '' : ' (MAIL_USE_TLS defaults to true)'}: Flask-Mail would start TLS inside TLS and every mail fails`, {
-      code: 'ssl-and-starttls',
-      hint: 'with implicit TLS (MAIL_USE_SSL, port 465) set MAIL_USE_TLS: false',
-    }));
+    findings.push(
+      error(
+        ['MAIL_USE_TLS', 'MAIL_USE_SSL'],
+        `MAIL_USE_SSL and MAIL_USE_TLS are both on${has(config, 'MAIL_USE_TLS') ? '' : ' (MAIL_USE_TLS defaults to true)'}: Flask-Mail would start TLS inside TLS and every mail fails`,
+        {
+          code: 'ssl-and-starttls',
+          hint: 'with implicit TLS (MAIL_USE_SSL, port 465) set MAIL_USE_TLS: false',
+        },
+      ),
+    );
   }
   // config-tool had this rule but never read FEATURE_FIPS, so it could not fire (quay-config-tool.md §9.3).
   if (flag(config, 'FEATURE_FIPS', false) && !encrypted) {
-    findings.push(error(['MAIL_USE_TLS', 'FEATURE_FIPS'], 'MAIL_USE_TLS must be on when FEATURE_FIPS is on: FIPS mode forbids sending mail (and SMTP passwords) unencrypted', {
-      code: 'fips-requires-tls',
-    }));
+    findings.push(
+      error(['MAIL_USE_TLS', 'FEATURE_FIPS'], 'MAIL_USE_TLS must be on when FEATURE_FIPS is on: FIPS mode forbids sending mail (and SMTP passwords) unencrypted', {
+        code: 'fips-requires-tls',
+      }),
+    );
   } else if ((s.useAuth || s.logsIn) && !encrypted) {
-    findings.push(warning('MAIL_USE_TLS', 'SMTP AUTH without TLS: MAIL_PASSWORD crosses the network in clear', {
-      code: 'auth-without-tls',
-      hint: 'set MAIL_USE_TLS: true (STARTTLS) or MAIL_USE_SSL: true (implicit TLS)',
-    }));
+    findings.push(
+      warning('MAIL_USE_TLS', 'SMTP AUTH without TLS: MAIL_PASSWORD crosses the network in clear', {
+        code: 'auth-without-tls',
+        hint: 'set MAIL_USE_TLS: true (STARTTLS) or MAIL_USE_SSL: true (implicit TLS)',
+      }),
+    );
   }
   if (s.port === 465 && !s.useSsl) {
-    findings.push(warning(['MAIL_PORT', 'MAIL_USE_SSL'], 'MAIL_PORT is 465, the implicit-TLS (SMTPS) port, but MAIL_USE_SSL is not on: Quay would speak plain SMTP there and hang', {
-      code: 'port-465-without-ssl',
-      hint: 'set MAIL_USE_SSL: true and MAIL_USE_TLS: false, or use port 587 with MAIL_USE_TLS',
-    }));
+    findings.push(
+      warning(['MAIL_PORT', 'MAIL_USE_SSL'], 'MAIL_PORT is 465, the implicit-TLS (SMTPS) port, but MAIL_USE_SSL is not on: Quay would speak plain SMTP there and hang', {
+        code: 'port-465-without-ssl',
+        hint: 'set MAIL_USE_SSL: true and MAIL_USE_TLS: false, or use port 587 with MAIL_USE_TLS',
+      }),
+    );
   }
   return findings;
 }
@@ -132,17 +152,22 @@ function probes({ config }: RuleContext): Probe[] {
   const server = s.server.trim();
   const port = s.port;
   const tlsKey = s.useSsl ? 'MAIL_USE_SSL' : 'MAIL_USE_TLS';
-  return [{
-    name: `SMTP server ${server}:${port}`,
-    fields: ['MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS', 'MAIL_USE_SSL', 'MAIL_USERNAME', 'MAIL_PASSWORD'],
-    run: (ctx) =>
-      probeSmtp({
-        host: server,
-        port,
-        security: s.useSsl ? 'implicit' : s.useTls ? 'starttls' : 'none',
-        ...(s.logsIn && s.user !== undefined && s.password !== undefined ? { auth: { user: s.user, password: s.password } } : {}),
-        ...(typeof s.sender === 'string' ? { sender: s.sender } : {}),
-        fields: { server: ['MAIL_SERVER', 'MAIL_PORT'], tls: ['MAIL_SERVER', tlsKey], auth: ['MAIL_USERNAME', 'MAIL_PASSWORD'], sender: ['MAIL_DEFAULT_SENDER'] },
-      }, ctx),
-  }];
+  return [
+    {
+      name: `SMTP server ${server}:${port}`,
+      fields: ['MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS', 'MAIL_USE_SSL', 'MAIL_USERNAME', 'MAIL_PASSWORD'],
+      run: (ctx) =>
+        probeSmtp(
+          {
+            host: server,
+            port,
+            security: s.useSsl ? 'implicit' : s.useTls ? 'starttls' : 'none',
+            ...(s.logsIn && s.user !== undefined && s.password !== undefined ? { auth: { user: s.user, password: s.password } } : {}),
+            ...(typeof s.sender === 'string' ? { sender: s.sender } : {}),
+            fields: { server: ['MAIL_SERVER', 'MAIL_PORT'], tls: ['MAIL_SERVER', tlsKey], auth: ['MAIL_USERNAME', 'MAIL_PASSWORD'], sender: ['MAIL_DEFAULT_SENDER'] },
+          },
+          ctx,
+        ),
+    },
+  ];
 }

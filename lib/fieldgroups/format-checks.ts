@@ -19,8 +19,5 @@ export function liveFormatFindings(config: ConfigMap): LiveFinding[] {
   const host = config.SERVER_HOSTNAME;
   // An empty host name is "required", which the form marks already; only a typed value is checked.
   const hostFindings = typeof host === 'string' && host.trim() !== '' ? hostnameSyntax(host).findings : [];
-  return [
-    ...hostFindings.map((finding) => ({ group: 'HostSettings' as const, finding })),
-    ...superUserFindings(config.SUPER_USERS).map((finding) => ({ group: 'AccessSettings' as const, finding })),
-  ];
+  return [...hostFindings.map((finding) => ({ group: 'HostSettings' as const, finding })), ...superUserFindings(config.SUPER_USERS).map((finding) => ({ group: 'AccessSettings' as const, finding }))];
 }

@@ -67,11 +67,7 @@ function orgRestriction(value: Record<string, unknown>, key: GitHubConfigKey): F
     ];
   }
   if (!Array.isArray(orgs)) return [];
-  return orgs.flatMap((o, i) =>
-    typeof o === 'string' && o.trim() !== ''
-      ? []
-      : [error(`${path}[${i}]`, `${path}[${i}] must be an organization name`, { code: 'invalid-value' })],
-  );
+  return orgs.flatMap((o, i) => (typeof o === 'string' && o.trim() !== '' ? [] : [error(`${path}[${i}]`, `${path}[${i}] must be an organization name`, { code: 'invalid-value' })]));
 }
 
 /** The live GitHub check for one block, when the block is complete enough to try. */

@@ -35,7 +35,7 @@ export const gitLabBuildTrigger = defineFieldGroup({
     if (!isObject(value)) return [];
     return [
       ...(value.GITLAB_ENDPOINT === undefined || value.GITLAB_ENDPOINT === null
-        ? [required(`${KEY}.GITLAB_ENDPOINT`, 'by Quay\'s boot-time check (config-tool), although Quay itself would default it to https://gitlab.com')]
+        ? [required(`${KEY}.GITLAB_ENDPOINT`, "by Quay's boot-time check (config-tool), although Quay itself would default it to https://gitlab.com")]
         : checkHttpUrl(value, 'GITLAB_ENDPOINT', `${KEY}.GITLAB_ENDPOINT`)),
       ...requireString(value, 'CLIENT_ID', `${KEY}.CLIENT_ID`),
       ...requireString(value, 'CLIENT_SECRET', `${KEY}.CLIENT_SECRET`),

@@ -17,11 +17,7 @@ export const googleLogin = defineFieldGroup({
     const value = config[KEY];
     if (value === undefined || value === null) return [required(KEY, 'when FEATURE_GOOGLE_LOGIN is enabled')];
     if (!isObject(value)) return []; // wrong type: reported by the Schema check
-    return [
-      ...requireString(value, 'CLIENT_ID', `${KEY}.CLIENT_ID`),
-      ...requireString(value, 'CLIENT_SECRET', `${KEY}.CLIENT_SECRET`),
-      ...checkLoginBindingField(value, KEY),
-    ];
+    return [...requireString(value, 'CLIENT_ID', `${KEY}.CLIENT_ID`), ...requireString(value, 'CLIENT_SECRET', `${KEY}.CLIENT_SECRET`), ...checkLoginBindingField(value, KEY)];
   },
   probes: ({ config }) => {
     const value = obj(config, KEY);

@@ -33,9 +33,7 @@ import type { FieldGroup } from './define';
 type IdsOf<G extends readonly FieldGroup[]> = { [I in keyof G]: G[I]['id'] };
 
 /** The ids that occur more than once in a tuple of ids. */
-type Repeated<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest]
-  ? (Head extends Rest[number] ? Head : never) | Repeated<Rest>
-  : never;
+type Repeated<T extends readonly unknown[]> = T extends readonly [infer Head, ...infer Rest] ? (Head extends Rest[number] ? Head : never) | Repeated<Rest> : never;
 
 /**
  * Accepts the list only when it holds exactly one group per `FieldGroupId`: otherwise the argument

@@ -23,22 +23,24 @@ describe('Keystone', () => {
     ['a complete v2 config', {}, []],
     ['a complete v3 config', { KEYSTONE_AUTH_VERSION: 3, KEYSTONE_AUTH_URL: 'https://keystone.example.org:5000/v3' }, []],
     ['the version as a string, as Quay int()s it', { KEYSTONE_AUTH_VERSION: '3', KEYSTONE_AUTH_URL: 'https://k.example.org/v3' }, []],
-    ['everything missing (legacy messages)', { KEYSTONE_AUTH_URL: undefined, KEYSTONE_ADMIN_USERNAME: '', KEYSTONE_ADMIN_PASSWORD: null, KEYSTONE_ADMIN_TENANT: undefined }, [
-      { code: 'required', fields: ['KEYSTONE_AUTH_URL'], severity: 'error' },
-      { code: 'required', fields: ['KEYSTONE_ADMIN_USERNAME'], severity: 'error' },
-      { code: 'required', fields: ['KEYSTONE_ADMIN_PASSWORD'], severity: 'error' },
-      { code: 'required', fields: ['KEYSTONE_ADMIN_TENANT'], severity: 'error' },
-    ]],
-    ['a URL without version path (keystoneauth appends /tokens as is)', { KEYSTONE_AUTH_URL: 'https://keystone.example.org:5000/' }, [
-      { code: 'keystone-url-version-path', fields: ['KEYSTONE_AUTH_URL'], severity: 'warning' },
-    ]],
-    ['http:// to a remote host', { KEYSTONE_AUTH_URL: 'http://keystone.example.org:5000/v2.0' }, [
-      { code: 'keystone-cleartext', fields: ['KEYSTONE_AUTH_URL'], severity: 'warning' },
-    ]],
+    [
+      'everything missing (legacy messages)',
+      { KEYSTONE_AUTH_URL: undefined, KEYSTONE_ADMIN_USERNAME: '', KEYSTONE_ADMIN_PASSWORD: null, KEYSTONE_ADMIN_TENANT: undefined },
+      [
+        { code: 'required', fields: ['KEYSTONE_AUTH_URL'], severity: 'error' },
+        { code: 'required', fields: ['KEYSTONE_ADMIN_USERNAME'], severity: 'error' },
+        { code: 'required', fields: ['KEYSTONE_ADMIN_PASSWORD'], severity: 'error' },
+        { code: 'required', fields: ['KEYSTONE_ADMIN_TENANT'], severity: 'error' },
+      ],
+    ],
+    [
+      'a URL without version path (keystoneauth appends /tokens as is)',
+      { KEYSTONE_AUTH_URL: 'https://keystone.example.org:5000/' },
+      [{ code: 'keystone-url-version-path', fields: ['KEYSTONE_AUTH_URL'], severity: 'warning' }],
+    ],
+    ['http:// to a remote host', { KEYSTONE_AUTH_URL: 'http://keystone.example.org:5000/v2.0' }, [{ code: 'keystone-cleartext', fields: ['KEYSTONE_AUTH_URL'], severity: 'warning' }]],
     ['http:// to the local host', { KEYSTONE_AUTH_URL: 'http://127.0.0.1:5000/v2.0' }, []],
-    ['a URL that passes the schema pattern but does not parse', { KEYSTONE_AUTH_URL: 'http://key stone/v2.0' }, [
-      { code: 'invalid-url', fields: ['KEYSTONE_AUTH_URL'], severity: 'error' },
-    ]],
+    ['a URL that passes the schema pattern but does not parse', { KEYSTONE_AUTH_URL: 'http://key stone/v2.0' }, [{ code: 'invalid-url', fields: ['KEYSTONE_AUTH_URL'], severity: 'error' }]],
     ['another scheme (the schema pattern reports it)', { KEYSTONE_AUTH_URL: 'ldap://keystone' }, []],
     ['version 4 (the schema enum reports it)', { KEYSTONE_AUTH_VERSION: 4 }, []],
   ])('%s', (_name, over, expected) => {

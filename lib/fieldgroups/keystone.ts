@@ -35,12 +35,17 @@ function urlRules(c: ConfigMap, version: 2 | 3 | undefined): Finding[] {
   const findings: Finding[] = [];
   // keystoneauth appends /tokens (v2) or /auth/tokens (v3) to the URL as given: no version discovery.
   if (u.pathname === '/' || u.pathname === '') {
-    findings.push(warning('KEYSTONE_AUTH_URL', `KEYSTONE_AUTH_URL has no version path: Quay posts to ${raw.replace(/\/$/, '')}/${version === 3 ? 'auth/tokens' : 'tokens'}`, {
-      code: 'keystone-url-version-path', hint: `end the URL with ${version === 3 ? '/v3' : '/v2.0'}, e.g. https://keystone.example.com:5000/${version === 3 ? 'v3' : 'v2.0'}`,
-    }));
+    findings.push(
+      warning('KEYSTONE_AUTH_URL', `KEYSTONE_AUTH_URL has no version path: Quay posts to ${raw.replace(/\/$/, '')}/${version === 3 ? 'auth/tokens' : 'tokens'}`, {
+        code: 'keystone-url-version-path',
+        hint: `end the URL with ${version === 3 ? '/v3' : '/v2.0'}, e.g. https://keystone.example.com:5000/${version === 3 ? 'v3' : 'v2.0'}`,
+      }),
+    );
   }
   if (u.protocol === 'http:' && !LOCAL_HOSTS.has(u.hostname) && !u.hostname.startsWith('127.')) {
-    findings.push(warning('KEYSTONE_AUTH_URL', `KEYSTONE_AUTH_URL uses http:// to ${u.hostname}: the admin password and every user's password cross the network in clear text`, { code: 'keystone-cleartext' }));
+    findings.push(
+      warning('KEYSTONE_AUTH_URL', `KEYSTONE_AUTH_URL uses http:// to ${u.hostname}: the admin password and every user's password cross the network in clear text`, { code: 'keystone-cleartext' }),
+    );
   }
   return findings;
 }
@@ -48,7 +53,11 @@ function urlRules(c: ConfigMap, version: 2 | 3 | undefined): Finding[] {
 function keystoneRules(c: ConfigMap): Finding[] {
   // KEYSTONE_AUTH_VERSION's enum and KEYSTONE_AUTH_TIMEOUT's type are schema findings.
   const findings = urlRules(c, authVersion(c));
-  const legacy: [string, string][] = [['KEYSTONE_ADMIN_USERNAME', 'Missing admin username'], ['KEYSTONE_ADMIN_PASSWORD', 'Missing admin password'], ['KEYSTONE_ADMIN_TENANT', 'Missing admin tenant']];
+  const legacy: [string, string][] = [
+    ['KEYSTONE_ADMIN_USERNAME', 'Missing admin username'],
+    ['KEYSTONE_ADMIN_PASSWORD', 'Missing admin password'],
+    ['KEYSTONE_ADMIN_TENANT', 'Missing admin tenant'],
+  ];
   for (const [key, why] of legacy) {
     if (c[key] === undefined || c[key] === null || str(c, key)?.trim() === '') findings.push(required(key, `(${why})`));
   }
@@ -75,11 +84,13 @@ export const keystone = defineFieldGroup({
   probes: ({ config }) => {
     const t = target(config);
     return t
-      ? [{
-          name: `Keystone v${t.version} at ${t.url}`,
-          fields: ['KEYSTONE_AUTH_VERSION', 'KEYSTONE_AUTH_URL', 'KEYSTONE_ADMIN_USERNAME', 'KEYSTONE_ADMIN_PASSWORD', 'KEYSTONE_ADMIN_TENANT'],
-          run: (ctx) => probeKeystone(t, ctx),
-        }]
+      ? [
+          {
+            name: `Keystone v${t.version} at ${t.url}`,
+            fields: ['KEYSTONE_AUTH_VERSION', 'KEYSTONE_AUTH_URL', 'KEYSTONE_ADMIN_USERNAME', 'KEYSTONE_ADMIN_PASSWORD', 'KEYSTONE_ADMIN_TENANT'],
+            run: (ctx) => probeKeystone(t, ctx),
+          },
+        ]
       : [];
   },
 });

@@ -31,7 +31,7 @@ describe('GoogleLogin', () => {
     ['missing credentials', { ...on, GOOGLE_LOGIN_CONFIG: {} }, [e('required', 'GOOGLE_LOGIN_CONFIG.CLIENT_ID'), e('required', 'GOOGLE_LOGIN_CONFIG.CLIENT_SECRET')]],
     ['blank secret', { ...on, GOOGLE_LOGIN_CONFIG: { CLIENT_ID: 'id', CLIENT_SECRET: '' } }, [e('required', 'GOOGLE_LOGIN_CONFIG.CLIENT_SECRET')]],
     ['binding field', { ...on, GOOGLE_LOGIN_CONFIG: { CLIENT_ID: 'id', CLIENT_SECRET: 's', LOGIN_BINDING_FIELD: 'uid' } }, [e('invalid-value', 'GOOGLE_LOGIN_CONFIG.LOGIN_BINDING_FIELD')]],
-    ['a non-object block is the schema check\'s', { ...on, GOOGLE_LOGIN_CONFIG: 'x' }, []],
+    ["a non-object block is the schema check's", { ...on, GOOGLE_LOGIN_CONFIG: 'x' }, []],
   ]);
 });
 
@@ -49,7 +49,11 @@ describe('GitLabBuildTrigger', () => {
     ['empty endpoint is a finding, not a panic', { ...on, GITLAB_TRIGGER_CONFIG: { ...creds, GITLAB_ENDPOINT: '' } }, [e('invalid-url', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT')]],
     ['endpoint without scheme', { ...on, GITLAB_TRIGGER_CONFIG: { ...creds, GITLAB_ENDPOINT: 'gitlab.example.com' } }, [e('invalid-url', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT')]],
     ['missing block', on, [e('required', 'GITLAB_TRIGGER_CONFIG')]],
-    ['empty block', { ...on, GITLAB_TRIGGER_CONFIG: {} }, [e('required', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_ID'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_SECRET')]],
+    [
+      'empty block',
+      { ...on, GITLAB_TRIGGER_CONFIG: {} },
+      [e('required', 'GITLAB_TRIGGER_CONFIG.GITLAB_ENDPOINT'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_ID'), e('required', 'GITLAB_TRIGGER_CONFIG.CLIENT_SECRET')],
+    ],
   ]);
 });
 

@@ -3,15 +3,7 @@ import type { OidcTarget } from '../probes/oidc';
 import { quayRedirectUri } from '../probes/oauth-token';
 import { error, warning } from '../report/findings';
 import type { Finding } from '../report/types';
-import {
-  checkLoginBindingField,
-  isHttpUrl,
-  optionalBoolean,
-  optionalString,
-  optionalStringList,
-  requireString,
-  typeFinding,
-} from './value-checks';
+import { checkLoginBindingField, isHttpUrl, optionalBoolean, optionalString, optionalStringList, requireString, typeFinding } from './value-checks';
 
 /**
  * Offline rules for one OIDC provider block `<ID>_LOGIN_CONFIG`, read by Quay's oauth/oidc.py.

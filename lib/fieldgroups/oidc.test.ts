@@ -29,7 +29,11 @@ describe('OIDC rules', () => {
   const cases: [string, Record<string, unknown>, ReturnType<typeof e>[]][] = [
     ['a complete provider', withProvider({}), []],
     ['a bare host needs no trailing slash', withProvider({ OIDC_SERVER: 'https://accounts.example.com' }), []],
-    ['a path without trailing slash loses its last segment in urljoin', withProvider({ OIDC_SERVER: 'https://sso.example.com/realms/quay' }), [e('trailing-slash-required', 'SSO_LOGIN_CONFIG.OIDC_SERVER')]],
+    [
+      'a path without trailing slash loses its last segment in urljoin',
+      withProvider({ OIDC_SERVER: 'https://sso.example.com/realms/quay' }),
+      [e('trailing-slash-required', 'SSO_LOGIN_CONFIG.OIDC_SERVER')],
+    ],
     ['http without DEBUGGING', withProvider({ OIDC_SERVER: 'http://sso.example.com/' }), [e('https-required', 'SSO_LOGIN_CONFIG.OIDC_SERVER')]],
     ['http with DEBUGGING is allowed, with a warning', withProvider({ OIDC_SERVER: 'http://sso.example.com/', DEBUGGING: true }), [w('debugging-enabled', 'SSO_LOGIN_CONFIG.DEBUGGING')]],
     ['DEBUGGING as the string "false" is true to Quay', withProvider({ DEBUGGING: 'false' }), [e('invalid-type', 'SSO_LOGIN_CONFIG.DEBUGGING'), w('debugging-enabled', 'SSO_LOGIN_CONFIG.DEBUGGING')]],
@@ -49,17 +53,34 @@ describe('OIDC rules', () => {
     ['LOGIN_BINDING_FIELD', withProvider({ LOGIN_BINDING_FIELD: 'mail' }), [e('invalid-value', 'SSO_LOGIN_CONFIG.LOGIN_BINDING_FIELD')]],
     ['LOGIN_BINDING_FIELD sub', withProvider({ LOGIN_BINDING_FIELD: 'sub' }), []],
     ['OIDC_ISSUERS empty', withProvider({ OIDC_ISSUERS: [] }), [e('invalid-value', 'SSO_LOGIN_CONFIG.OIDC_ISSUERS')]],
-    ['optional claim names must be strings', withProvider({ PREFERRED_USERNAME_CLAIM_NAME: 1, OIDC_ENDPOINT_CUSTOM_PARAMS: 'x' }), [e('invalid-type', 'SSO_LOGIN_CONFIG.PREFERRED_USERNAME_CLAIM_NAME'), e('invalid-type', 'SSO_LOGIN_CONFIG.OIDC_ENDPOINT_CUSTOM_PARAMS')]],
+    [
+      'optional claim names must be strings',
+      withProvider({ PREFERRED_USERNAME_CLAIM_NAME: 1, OIDC_ENDPOINT_CUSTOM_PARAMS: 'x' }),
+      [e('invalid-type', 'SSO_LOGIN_CONFIG.PREFERRED_USERNAME_CLAIM_NAME'), e('invalid-type', 'SSO_LOGIN_CONFIG.OIDC_ENDPOINT_CUSTOM_PARAMS')],
+    ],
     ['a non-object provider', { SSO_LOGIN_CONFIG: 'https://sso.example.com/' }, [e('not-an-object', 'SSO_LOGIN_CONFIG')]],
     ['a list as provider', { SSO_LOGIN_CONFIG: [good] }, [e('not-an-object', 'SSO_LOGIN_CONFIG')]],
-    ['a null provider reads as empty', { SSO_LOGIN_CONFIG: null }, [e('required', 'SSO_LOGIN_CONFIG.OIDC_SERVER'), e('required', 'SSO_LOGIN_CONFIG.CLIENT_ID'), e('required', 'SSO_LOGIN_CONFIG.CLIENT_SECRET'), w('service-name-missing', 'SSO_LOGIN_CONFIG.SERVICE_NAME')]],
+    [
+      'a null provider reads as empty',
+      { SSO_LOGIN_CONFIG: null },
+      [
+        e('required', 'SSO_LOGIN_CONFIG.OIDC_SERVER'),
+        e('required', 'SSO_LOGIN_CONFIG.CLIENT_ID'),
+        e('required', 'SSO_LOGIN_CONFIG.CLIENT_SECRET'),
+        w('service-name-missing', 'SSO_LOGIN_CONFIG.SERVICE_NAME'),
+      ],
+    ],
     ['reserved name', { LDAP_LOGIN_CONFIG: good }, [e('reserved-name', 'LDAP_LOGIN_CONFIG')]],
     ['two providers with the same service id', { MY_A_LOGIN_CONFIG: good, MY_B_LOGIN_CONFIG: good }, [e('duplicate-service-id', 'MY_A_LOGIN_CONFIG', 'MY_B_LOGIN_CONFIG')]],
     ['GitHub and Google blocks are not OIDC providers', { GITHUB_LOGIN_CONFIG: {}, GOOGLE_LOGIN_CONFIG: 'x', SSO_LOGIN_CONFIG: good }, []],
     ['AUTHENTICATION_TYPE OIDC without provider', { AUTHENTICATION_TYPE: 'OIDC' }, [e('no-provider', 'AUTHENTICATION_TYPE')]],
     ['AUTHENTICATION_TYPE OIDC with a provider', withProvider({}, { AUTHENTICATION_TYPE: 'OIDC' }), []],
     ['AUTHENTICATION_TYPE OIDC with two providers', { AUTHENTICATION_TYPE: 'OIDC', SSO_LOGIN_CONFIG: good, AZURE_LOGIN_CONFIG: good }, [w('first-provider-used', 'AUTHENTICATION_TYPE')]],
-    ['team syncing over OIDC needs the group claim', withProvider({}, { AUTHENTICATION_TYPE: 'OIDC', FEATURE_TEAM_SYNCING: true }), [w('group-claim-missing', 'SSO_LOGIN_CONFIG.PREFERRED_GROUP_CLAIM_NAME')]],
+    [
+      'team syncing over OIDC needs the group claim',
+      withProvider({}, { AUTHENTICATION_TYPE: 'OIDC', FEATURE_TEAM_SYNCING: true }),
+      [w('group-claim-missing', 'SSO_LOGIN_CONFIG.PREFERRED_GROUP_CLAIM_NAME')],
+    ],
     ['team syncing over OIDC with the group claim', withProvider({ PREFERRED_GROUP_CLAIM_NAME: 'groups' }, { AUTHENTICATION_TYPE: 'OIDC', FEATURE_TEAM_SYNCING: true }), []],
   ];
   it.each(cases)('%s', (_name, config, expected) => {

@@ -15,8 +15,7 @@ export const oidc = defineFieldGroup({
   title: 'OIDC providers',
   keys: [],
   keyPattern: /^(?!(?:GITHUB|GOOGLE|OPENSHIFT)_LOGIN_CONFIG$)[A-Z0-9_]+_LOGIN_CONFIG$/,
-  skipReason: ({ config }) =>
-    listProviders(config).length === 0 && config.AUTHENTICATION_TYPE !== 'OIDC' ? 'no OIDC provider (<ID>_LOGIN_CONFIG) is configured' : null,
+  skipReason: ({ config }) => (listProviders(config).length === 0 && config.AUTHENTICATION_TYPE !== 'OIDC' ? 'no OIDC provider (<ID>_LOGIN_CONFIG) is configured' : null),
   rules: (ctx) => [...listProviders(ctx.config).flatMap((p) => providerRules(p.key, p.value)), ...globalRules(ctx)],
   probes: ({ config }) =>
     usableProviders(config).map((p) => {

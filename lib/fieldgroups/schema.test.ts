@@ -65,11 +65,7 @@ describe('Schema group: keys Quay ignores', () => {
       { Feature_Mailng: true },
       [expect.objectContaining({ code: 'ignored-key', message: 'Quay only reads UPPERCASE keys; Feature_Mailng is ignored', hint: 'did you mean FEATURE_MAILING?' })],
     ],
-    [
-      'a key without letters (Python str.isupper() is false)',
-      { '123': 1 },
-      [expect.objectContaining({ code: 'ignored-key', fields: ['123'] })],
-    ],
+    ['a key without letters (Python str.isupper() is false)', { '123': 1 }, [expect.objectContaining({ code: 'ignored-key', fields: ['123'] })]],
     [
       'a removed feature',
       { FEATURE_ACI_CONVERSION: false, BITTORRENT_PIECE_SIZE: 512 },
@@ -83,11 +79,7 @@ describe('Schema group: keys Quay ignores', () => {
         expect.objectContaining({ code: 'deprecated-key', fields: ['BITTORRENT_PIECE_SIZE'] }),
       ],
     ],
-    [
-      'a removed Clair v2 key that the schema never had',
-      { JWTPROXY_SIGNER: 'x' },
-      [expect.objectContaining({ code: 'deprecated-key', fields: ['JWTPROXY_SIGNER'] })],
-    ],
+    ['a removed Clair v2 key that the schema never had', { JWTPROXY_SIGNER: 'x' }, [expect.objectContaining({ code: 'deprecated-key', fields: ['JWTPROXY_SIGNER'] })]],
     [
       'a name config-tool reads but Quay does not',
       { SECURITY_SCANNER_NOTIFICATIONS: true },
@@ -132,10 +124,7 @@ describe('Schema group: keys Quay ignores', () => {
 
 describe('Schema group in the pipeline', () => {
   it('reports violations of keys no group owns, with the key path and a schema-* code, next to its own warnings', async () => {
-    const report = await validateConfig(
-      { config: { USE_CDN: 'no', SERVER_HOSTNAM: 'x' }, files: new Map() },
-      { mode: 'offline', groups: ['Schema'] },
-    );
+    const report = await validateConfig({ config: { USE_CDN: 'no', SERVER_HOSTNAM: 'x' }, files: new Map() }, { mode: 'offline', groups: ['Schema'] });
     const findings = report.groups.find((g) => g.group === 'Schema')?.findings ?? [];
     expect(findings.map((f) => ({ code: f.code, fields: f.fields, severity: f.severity }))).toEqual([
       { code: 'schema-type', fields: ['USE_CDN'], severity: 'error' },
@@ -151,10 +140,6 @@ describe('Schema group in the pipeline', () => {
     expect(checkAgainstSchema(loaded.config)).toEqual([]);
     const report = await validateConfig({ config: loaded.config, files: new Map() }, { mode: 'offline', groups: ['Schema'] });
     const findings = report.groups.find((g) => g.group === 'Schema')?.findings ?? [];
-    expect(findings.map((f) => `${f.code} ${f.fields.join(',')}`).sort()).toEqual([
-      'unknown-key LONG_DESCRIPTION',
-      'unknown-key MOTD',
-      'unknown-key X_UNKNOWN_CUSTOM_KEY',
-    ]);
+    expect(findings.map((f) => `${f.code} ${f.fields.join(',')}`).sort()).toEqual(['unknown-key LONG_DESCRIPTION', 'unknown-key MOTD', 'unknown-key X_UNKNOWN_CUSTOM_KEY']);
   });
 });

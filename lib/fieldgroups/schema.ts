@@ -79,9 +79,7 @@ function checkKey(key: string, release: QuayRelease, suggest: (name: string) => 
   }
   if (presence.state === 'known' || isKnownKey(key)) return undefined;
   const suggestion = suggest(key);
-  const message = suggestion
-    ? `${key} is not a Quay configuration key; did you mean ${suggestion}?`
-    : `${key} is not a Quay configuration key`;
+  const message = suggestion ? `${key} is not a Quay configuration key; did you mean ${suggestion}?` : `${key} is not a Quay configuration key`;
   return warning(key, message, withHint('unknown-key', suggestion ? undefined : 'Quay ignores keys it does not know; check the spelling'));
 }
 

@@ -12,10 +12,7 @@ const WRONG_PSK = generateClairPsk();
 const caFiles = new Map([['extra_ca_certs/test-ca.crt', new TextEncoder().encode(h.certs.caPem)]]);
 
 async function scan(config: ConfigMap, files: ReadonlyMap<string, Uint8Array> = new Map()): Promise<GroupReport> {
-  const report = await validateConfig(
-    { config: { FEATURE_SECURITY_SCANNER: true, ...config }, files },
-    { mode: 'online', groups: ['SecurityScanner'], timeoutMs: 1500 },
-  );
+  const report = await validateConfig({ config: { FEATURE_SECURITY_SCANNER: true, ...config }, files }, { mode: 'online', groups: ['SecurityScanner'], timeoutMs: 1500 });
   const group = report.groups.find((g) => g.group === 'SecurityScanner');
   if (!group) throw new Error('no SecurityScanner report');
   // No PSK (right or wrong) ever reaches a report.
@@ -54,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('SecurityScanner online: Clair v4', () => {
-  it('accepts a Clair that verifies Quay\'s PSK-signed token (http)', async () => {
+  it("accepts a Clair that verifies Quay's PSK-signed token (http)", async () => {
     const g = await scan({ SECURITY_SCANNER_V4_ENDPOINT: clair('url'), SECURITY_SCANNER_V4_PSK: clair('psk') });
     expect(summary(g)).toEqual([]);
     expect(g.status).toBe('ok');
@@ -107,7 +104,7 @@ describe('SecurityScanner online: Clair v4', () => {
 
   it.each([
     ['404 on the index state path', () => notClairUrl],
-    ['200 that is not Clair\'s index state', () => jsonNotClairUrl],
+    ["200 that is not Clair's index state", () => jsonNotClairUrl],
   ])('tells a non-Clair endpoint: %s', async (_name, url) => {
     const g = await scan({ SECURITY_SCANNER_V4_ENDPOINT: url(), SECURITY_SCANNER_V4_PSK: clair('psk') });
     expect(summary(g)).toEqual([{ code: 'not-clair-v4', fields: V4_FIELDS, severity: 'error', stage: 'semantic' }]);

@@ -32,12 +32,20 @@ describe('SecurityScanner rules', () => {
     ['layer size 8G', { ...base, SECURITY_SCANNER_V4_INDEX_MAX_LAYER_SIZE: '8G' }, []],
     ['layer size 8GB', { ...base, SECURITY_SCANNER_V4_INDEX_MAX_LAYER_SIZE: '8GB' }, [['invalid-layer-size', ['SECURITY_SCANNER_V4_INDEX_MAX_LAYER_SIZE'], 'error']]],
     ['layer size 8g', { ...base, SECURITY_SCANNER_V4_INDEX_MAX_LAYER_SIZE: '8g' }, [['invalid-layer-size', ['SECURITY_SCANNER_V4_INDEX_MAX_LAYER_SIZE'], 'error']]],
-    ['config-tool\'s notification key', { ...base, SECURITY_SCANNER_NOTIFICATIONS: true }, [['notifications-key-ignored', ['SECURITY_SCANNER_NOTIFICATIONS'], 'warning']]],
-    ['both notification keys agree', { ...base, SECURITY_SCANNER_NOTIFICATIONS: true, FEATURE_SECURITY_NOTIFICATIONS: true }, [['notifications-key-ignored', ['SECURITY_SCANNER_NOTIFICATIONS'], 'warning']]],
-    ['notifications without v4', { FEATURE_SECURITY_SCANNER: true, SECURITY_SCANNER_ENDPOINT: 'http://clair:6060', FEATURE_SECURITY_NOTIFICATIONS: true }, [
-      ['clair-v2-deprecated', ['SECURITY_SCANNER_ENDPOINT'], 'warning'],
-      ['notifications-need-v4', ['FEATURE_SECURITY_NOTIFICATIONS', 'SECURITY_SCANNER_V4_ENDPOINT'], 'warning'],
-    ]],
+    ["config-tool's notification key", { ...base, SECURITY_SCANNER_NOTIFICATIONS: true }, [['notifications-key-ignored', ['SECURITY_SCANNER_NOTIFICATIONS'], 'warning']]],
+    [
+      'both notification keys agree',
+      { ...base, SECURITY_SCANNER_NOTIFICATIONS: true, FEATURE_SECURITY_NOTIFICATIONS: true },
+      [['notifications-key-ignored', ['SECURITY_SCANNER_NOTIFICATIONS'], 'warning']],
+    ],
+    [
+      'notifications without v4',
+      { FEATURE_SECURITY_SCANNER: true, SECURITY_SCANNER_ENDPOINT: 'http://clair:6060', FEATURE_SECURITY_NOTIFICATIONS: true },
+      [
+        ['clair-v2-deprecated', ['SECURITY_SCANNER_ENDPOINT'], 'warning'],
+        ['notifications-need-v4', ['FEATURE_SECURITY_NOTIFICATIONS', 'SECURITY_SCANNER_V4_ENDPOINT'], 'warning'],
+      ],
+    ],
   ])('%s', (_name, config, expected) => {
     expect(run(config)).toEqual(expected.map(([c, f, s]) => [c, f, s, 'config']));
   });

@@ -18,12 +18,8 @@ describe('TeamSyncing', () => {
     ['with LDAP', { FEATURE_TEAM_SYNCING: true, AUTHENTICATION_TYPE: 'LDAP' }, []],
     ['with Keystone', { FEATURE_TEAM_SYNCING: true, AUTHENTICATION_TYPE: 'Keystone' }, []],
     ['with OIDC', { FEATURE_TEAM_SYNCING: true, AUTHENTICATION_TYPE: 'OIDC' }, []],
-    ['with the database (default)', { FEATURE_TEAM_SYNCING: true }, [
-      { code: 'team-sync-unsupported-auth', fields: ['FEATURE_TEAM_SYNCING', 'AUTHENTICATION_TYPE'], severity: 'warning' },
-    ]],
-    ['with JWT', { FEATURE_TEAM_SYNCING: true, AUTHENTICATION_TYPE: 'JWT' }, [
-      { code: 'team-sync-unsupported-auth', fields: ['FEATURE_TEAM_SYNCING', 'AUTHENTICATION_TYPE'], severity: 'warning' },
-    ]],
+    ['with the database (default)', { FEATURE_TEAM_SYNCING: true }, [{ code: 'team-sync-unsupported-auth', fields: ['FEATURE_TEAM_SYNCING', 'AUTHENTICATION_TYPE'], severity: 'warning' }]],
+    ['with JWT', { FEATURE_TEAM_SYNCING: true, AUTHENTICATION_TYPE: 'JWT' }, [{ code: 'team-sync-unsupported-auth', fields: ['FEATURE_TEAM_SYNCING', 'AUTHENTICATION_TYPE'], severity: 'warning' }]],
   ])('team syncing %s', (_name, config, expected) => {
     expect(rules(config)).toEqual(expected);
   });

@@ -16,9 +16,11 @@ function badStaleTime(c: ConfigMap): boolean {
 function syncing(c: ConfigMap): Finding[] {
   const auth = str(c, 'AUTHENTICATION_TYPE') ?? 'Database';
   if (SYNCING_AUTH.includes(auth)) return [];
-  return [warning(['FEATURE_TEAM_SYNCING', 'AUTHENTICATION_TYPE'], `FEATURE_TEAM_SYNCING is on but AUTHENTICATION_TYPE is ${auth}: teams can only be synchronised from LDAP, Keystone or OIDC groups`, {
-    code: 'team-sync-unsupported-auth',
-  })];
+  return [
+    warning(['FEATURE_TEAM_SYNCING', 'AUTHENTICATION_TYPE'], `FEATURE_TEAM_SYNCING is on but AUTHENTICATION_TYPE is ${auth}: teams can only be synchronised from LDAP, Keystone or OIDC groups`, {
+      code: 'team-sync-unsupported-auth',
+    }),
+  ];
 }
 
 /** config-tool's shared.ValidateTimePattern. */

@@ -35,11 +35,18 @@ function defaultInOptions(c: ConfigMap, values: string[] | undefined): Finding[]
   // Both Quay validators compare the strings, so 14d is not 2w.
   const same = values.find((v) => parseDuration(v) === seconds);
   const listed = values.length ? values.join(', ') : 'none';
-  return [error('DEFAULT_TAG_EXPIRATION', `The default tag expiration period must be included in the allowed expiration periods: DEFAULT_TAG_EXPIRATION "${def}" is not in TAG_EXPIRATION_OPTIONS (${listed})`, {
-    code: 'default-not-in-options',
-    hint: same ? `"${same}" is the same length of time, but Quay compares the strings: write "${same}" or add "${def}" to TAG_EXPIRATION_OPTIONS`
-      : `add "${def}" to TAG_EXPIRATION_OPTIONS (to hide the choice from users, set FEATURE_CHANGE_TAG_EXPIRATION to false instead)`,
-  })];
+  return [
+    error(
+      'DEFAULT_TAG_EXPIRATION',
+      `The default tag expiration period must be included in the allowed expiration periods: DEFAULT_TAG_EXPIRATION "${def}" is not in TAG_EXPIRATION_OPTIONS (${listed})`,
+      {
+        code: 'default-not-in-options',
+        hint: same
+          ? `"${same}" is the same length of time, but Quay compares the strings: write "${same}" or add "${def}" to TAG_EXPIRATION_OPTIONS`
+          : `add "${def}" to TAG_EXPIRATION_OPTIONS (to hide the choice from users, set FEATURE_CHANGE_TAG_EXPIRATION to false instead)`,
+      },
+    ),
+  ];
 }
 
 /** Tag expiration (time machine): the default is one of the options, no option twice. Never skipped. */

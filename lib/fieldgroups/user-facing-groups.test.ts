@@ -78,7 +78,7 @@ describe('UserVisibleSettings', () => {
     ['enterprise logo', { ENTERPRISE_LOGO_URL: 'logo.png' }, [e('invalid-url', 'ENTERPRISE_LOGO_URL')]],
     ['contact entries in any order, each checked', { CONTACT_INFO: ['tel:+1', 'admin@example.com', 5] }, [e('invalid-contact', 'CONTACT_INFO[1]'), e('invalid-contact', 'CONTACT_INFO[2]')]],
     ['search paging', { SEARCH_RESULTS_PER_PAGE: 0, SEARCH_MAX_RESULT_PAGE_COUNT: 1.5 }, [e('invalid-value', 'SEARCH_RESULTS_PER_PAGE'), e('invalid-value', 'SEARCH_MAX_RESULT_PAGE_COUNT')]],
-    ['wrong types are the schema check\'s', { BRANDING: 'x', CONTACT_INFO: 'mailto:x', SEARCH_RESULTS_PER_PAGE: '10', AVATAR_KIND: 1 }, []],
+    ["wrong types are the schema check's", { BRANDING: 'x', CONTACT_INFO: 'mailto:x', SEARCH_RESULTS_PER_PAGE: '10', AVATAR_KIND: 1 }, []],
   ]);
 });
 

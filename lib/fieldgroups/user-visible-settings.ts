@@ -11,16 +11,7 @@ import { checkHttpUrl, checkPositiveInt, checkUrlOrPath, truncate } from './valu
 export const userVisibleSettings = defineFieldGroup({
   id: 'UserVisibleSettings',
   title: 'User-visible settings',
-  keys: [
-    'REGISTRY_TITLE',
-    'REGISTRY_TITLE_SHORT',
-    'AVATAR_KIND',
-    'BRANDING',
-    'CONTACT_INFO',
-    'SEARCH_RESULTS_PER_PAGE',
-    'SEARCH_MAX_RESULT_PAGE_COUNT',
-    'ENTERPRISE_LOGO_URL',
-  ],
+  keys: ['REGISTRY_TITLE', 'REGISTRY_TITLE_SHORT', 'AVATAR_KIND', 'BRANDING', 'CONTACT_INFO', 'SEARCH_RESULTS_PER_PAGE', 'SEARCH_MAX_RESULT_PAGE_COUNT', 'ENTERPRISE_LOGO_URL'],
   skipReason: () => null,
   rules: ({ config }) => [
     ...titleRules(config),
@@ -52,10 +43,7 @@ function avatarRules(v: unknown): Finding[] {
 /** BRANDING images are URLs or absolute paths on Quay's host; footer_url is a link. */
 function brandingRules(branding: unknown): Finding[] {
   if (!isObject(branding)) return [];
-  return [
-    ...['logo', 'logo_dark', 'footer_img'].flatMap((k) => checkUrlOrPath(branding, k, `BRANDING.${k}`, true)),
-    ...checkHttpUrl(branding, 'footer_url', 'BRANDING.footer_url'),
-  ];
+  return [...['logo', 'logo_dark', 'footer_img'].flatMap((k) => checkUrlOrPath(branding, k, `BRANDING.${k}`, true)), ...checkHttpUrl(branding, 'footer_url', 'BRANDING.footer_url')];
 }
 
 /**
@@ -69,7 +57,7 @@ function contactRules(info: unknown): Finding[] {
   return info.flatMap((item, i) => {
     const path = `CONTACT_INFO[${i}]`;
     if (typeof item === 'string' && CONTACT_PATTERNS.some((p) => p.test(item))) return [];
-    const shown = typeof item === 'string' ? `"${truncate(item)}"` : JSON.stringify(item) ?? String(item);
+    const shown = typeof item === 'string' ? `"${truncate(item)}"` : (JSON.stringify(item) ?? String(item));
     return [
       error(path, `${path} must be a mailto:, irc://, tel: or http(s):// link, got ${shown}`, {
         code: 'invalid-contact',

@@ -32,7 +32,7 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
     expect(group(report, 'Email')?.findings ?? []).toEqual([]);
   });
 
-  it('a managed component configured by the bundle is refused in the operator\'s words, once per component', async () => {
+  it("a managed component configured by the bundle is refused in the operator's words, once per component", async () => {
     const report = await underOperator({ DB_URI: 'postgresql://quay:pw@db/quay', DB_CONNECTION_ARGS: {}, FEATURE_SECURITY_SCANNER: true });
     expect(errors(report)).toEqual([
       expect.objectContaining({
@@ -58,7 +58,10 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
   });
 
   it('tls: a certificate pair makes the operator default to unmanaged; an explicit managed tls with certificates is a clash', async () => {
-    const files = new Map([['ssl.cert', pem], ['ssl.key', pem]]);
+    const files = new Map([
+      ['ssl.cert', pem],
+      ['ssl.key', pem],
+    ]);
     expect(operatorDefaults(files).managed.has('tls')).toBe(false);
     const clash = await validateConfig({ config: {}, files }, { mode: 'offline', deployment: deploymentFromList(['postgres', 'redis', 'objectstorage', 'route', 'tls']) });
     expect(errors(clash)).toContainEqual(expect.objectContaining({ group: 'HostSettings', code: 'managed-component-configured', fields: ['ssl.cert', 'ssl.key'] }));
@@ -66,7 +69,11 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
       { config: { SERVER_HOSTNAME: 'q.example.com', PREFERRED_URL_SCHEME: 'https' }, files: noFiles },
       { mode: 'offline', deployment: deploymentFromList(['postgres', 'redis', 'objectstorage', 'route']) },
     );
-    expect(errors(missing).filter((f) => f.group === 'HostSettings').map((f) => f.fields[0])).toContain('ssl.cert');
+    expect(
+      errors(missing)
+        .filter((f) => f.group === 'HostSettings')
+        .map((f) => f.fields[0]),
+    ).toContain('ssl.cert');
   });
 
   it('parses component lists and refuses unknown kinds by name', () => {
@@ -76,9 +83,7 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
   });
 
   it('the wizard serving an operator: read-only groups name their components, the rest take the defaults', () => {
-    expect(componentsOfReadonlyGroups(['Database', 'Redis', 'HostSettings'], false)).toEqual([
-      'quay', 'postgres', 'redis', 'route', 'tls', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring',
-    ]);
+    expect(componentsOfReadonlyGroups(['Database', 'Redis', 'HostSettings'], false)).toEqual(['quay', 'postgres', 'redis', 'route', 'tls', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
     // A bundle with its own certificate pair: tls unmanaged, as operatorDefaults decides.
     expect(componentsOfReadonlyGroups(['Database'], true)).toEqual(['quay', 'postgres', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
     expect(componentsOfReadonlyGroups(['SecurityScanner', 'RepoMirror', 'DistributedStorage'], false)).toEqual(expect.arrayContaining(['clair', 'mirror', 'objectstorage']));

@@ -10,19 +10,7 @@ import type { FieldGroupId } from '../report/types';
  * `configBundleSecret` contains required fields"), except for `route` and `mirror`
  * (`ComponentSupportsConfigWhenManaged`).
  */
-export const COMPONENT_KINDS = [
-  'quay',
-  'postgres',
-  'redis',
-  'objectstorage',
-  'route',
-  'tls',
-  'clair',
-  'clairpostgres',
-  'horizontalpodautoscaler',
-  'mirror',
-  'monitoring',
-] as const;
+export const COMPONENT_KINDS = ['quay', 'postgres', 'redis', 'objectstorage', 'route', 'tls', 'clair', 'clairpostgres', 'horizontalpodautoscaler', 'mirror', 'monitoring'] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
 interface ComponentRules {
@@ -114,9 +102,7 @@ export function deploymentFromList(kinds: readonly ComponentKind[]): Deployment 
 }
 
 /** What a component does to one field group under this deployment. */
-export type GroupManagement =
-  | { kind: 'supplied'; component: ComponentKind }
-  | OperatorProblem;
+export type GroupManagement = { kind: 'supplied'; component: ComponentKind } | OperatorProblem;
 
 /** A bundle the operator refuses: it configures a managed component, or not a required unmanaged one. */
 export interface OperatorProblem {
@@ -220,7 +206,10 @@ export function componentsOfReadonlyGroups(groups: readonly string[], hasCertPai
 
 /** `postgres,redis` → component kinds; an unknown name is an error message naming the known ones. */
 export function parseComponentList(text: string): { ok: true; kinds: ComponentKind[] } | { ok: false; error: string } {
-  const names = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = names.filter((n) => !isComponentKind(n));
   if (bad.length) return { ok: false, error: `unknown QuayRegistry component(s): ${bad.join(', ')}; known: ${COMPONENT_KINDS.join(', ')}` };
   return { ok: true, kinds: names as ComponentKind[] };

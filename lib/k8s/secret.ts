@@ -88,11 +88,7 @@ export function renderK8sSecret(bundle: Bundle, target: SecretTarget): string {
     type: 'Opaque',
     data: Object.fromEntries([...data].map(([key, bytes]) => [key, bytes.toString('base64')])),
   };
-  const header = [
-    '# Quay config bundle as a Secret for the Quay operator (QuayRegistry spec.configBundleSecret).',
-    `# Files: ${[...data.keys()].join(', ')}`,
-    '',
-  ].join('\n');
+  const header = ['# Quay config bundle as a Secret for the Quay operator (QuayRegistry spec.configBundleSecret).', `# Files: ${[...data.keys()].join(', ')}`, ''].join('\n');
   // kubectl reads YAML 1.1 (sigs.k8s.io/yaml): writing 1.1 quotes a key such as `yes` or `on`
   // that would otherwise turn into a boolean there.
   return header + stringify(manifest, { lineWidth: 0, version: '1.1' });

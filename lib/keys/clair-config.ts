@@ -30,7 +30,7 @@ export function clairConfigSnippet(o: ClairSnippetOptions): string {
   }
   // Quay signs its JWTs with iss "quay" (util/secscan/v4/api.py); Clair accepts only listed issuers.
   doc.auth = { psk: { key: o.psk, iss: ['quay'] } };
-  const header = '# Clair v4 config.yaml (excerpt): auth.psk.key must equal SECURITY_SCANNER_V4_PSK in Quay\'s config.yaml.\n';
+  const header = "# Clair v4 config.yaml (excerpt): auth.psk.key must equal SECURITY_SCANNER_V4_PSK in Quay's config.yaml.\n";
   return header + stringify(doc, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
 

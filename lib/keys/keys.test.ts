@@ -61,14 +61,19 @@ describe('security-scanner service key', () => {
     expect(key.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   });
   it('fills key_id and the issuer into the jwtproxy snippet', () => {
-    const doc = parse(key.jwtproxyYaml) as { jwtproxy: { signer_proxy: { signer: { issuer: string; private_key: { options: { key_id: string; private_key_path: string } } } }; verifier_proxies: Array<{ verifier: { key_server: { options: { registry: string } } } }> } };
+    const doc = parse(key.jwtproxyYaml) as {
+      jwtproxy: {
+        signer_proxy: { signer: { issuer: string; private_key: { options: { key_id: string; private_key_path: string } } } };
+        verifier_proxies: Array<{ verifier: { key_server: { options: { registry: string } } } }>;
+      };
+    };
     expect(doc.jwtproxy.signer_proxy.signer.issuer).toBe('security_scanner');
     expect(doc.jwtproxy.signer_proxy.signer.private_key.options.key_id).toBe(key.kid);
     expect(doc.jwtproxy.signer_proxy.signer.private_key.options.private_key_path).toBe('/clair/config/security_scanner.pem');
     expect(doc.jwtproxy.verifier_proxies[0]?.verifier.key_server.options.registry).toBe('https://quay.example.com/keys/');
     expect(key.jwtproxyYaml).not.toContain('PRIVATE KEY');
   });
-  it('takes the verifier\'s audience and port from SECURITY_SCANNER_ENDPOINT', () => {
+  it("takes the verifier's audience and port from SECURITY_SCANNER_ENDPOINT", () => {
     const custom = generateServiceKey({ quayUrl: 'https://quay.example.com:8443', scannerUrl: 'http://clair.example.com:6070/' });
     const doc = parse(custom.jwtproxyYaml) as { jwtproxy: { verifier_proxies: Array<{ listen_addr: string; verifier: { audience: string; key_server: { options: { registry: string } } } }> } };
     const verifier = doc.jwtproxy.verifier_proxies[0];

@@ -46,7 +46,9 @@ export interface ServiceKeyOptions {
 
 /** Key id Quay computes (`canonical_kid`): lowercase hex SHA-256 of `{"e":…,"kty":"RSA","n":…}`. */
 export function serviceKeyId(jwk: Pick<RsaPublicJwk, 'e' | 'n'>): string {
-  return createHash('sha256').update(JSON.stringify({ e: jwk.e, kty: 'RSA', n: jwk.n })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ e: jwk.e, kty: 'RSA', n: jwk.n }))
+    .digest('hex');
 }
 
 /** A new service key. Throws a RangeError for a service name Quay would refuse (callers validate input first). */
@@ -79,7 +81,7 @@ function jwtproxySnippet(o: { service: string; kid: string; keyPath: string; qua
   const listen = listenAddrOf(o.scannerUrl) ?? ':6060';
   // JSON strings are valid YAML scalars: nothing user-supplied can break the document.
   return [
-    '# Clair v2 config.yaml: the jwtproxy section (signs Clair\'s calls to Quay with the service key).',
+    "# Clair v2 config.yaml: the jwtproxy section (signs Clair's calls to Quay with the service key).",
     'jwtproxy:',
     '  signer_proxy:',
     '    enabled: true',

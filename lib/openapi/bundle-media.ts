@@ -21,8 +21,7 @@ export function bundleRequestBody(jsonSchema: 'ConfigBundle' | 'BundleJson', des
 
 /** `quay-config.tar.gz` as an attachment. */
 export const archiveResponse: ResponseObject = {
-  description:
-    'quay-config.tar.gz: config.yaml (comments and key order kept), ssl.cert, ssl.key, other top-level files, extra_ca_certs/; config.yaml and private keys 0600, others 0644.',
+  description: 'quay-config.tar.gz: config.yaml (comments and key order kept), ssl.cert, ssl.key, other top-level files, extra_ca_certs/; config.yaml and private keys 0600, others 0644.',
   headers: {
     'Content-Disposition': { description: 'attachment; filename="quay-config.tar.gz"', schema: { type: 'string' } },
   },
@@ -35,6 +34,17 @@ export const validateParameters: Parameter[] = [
   { name: 'groups', in: 'query', description: 'Comma-separated field groups to validate (default: all).', schema: { type: 'string', examples: ['Database,Redis'] } },
   { name: 'timeoutMs', in: 'query', description: 'Deadline of each probe in milliseconds.', schema: { type: 'integer', minimum: 100, maximum: 60000 } },
   { name: 'quayVersion', in: 'query', description: 'The Quay release to judge for: 3.4 … 3.19 or head (also 3.9.2, v3.9); default the newest.', schema: { type: 'string', examples: ['3.9', 'head'] } },
-  { name: 'managed', in: 'query', description: "Validate as Quay's operator would: these QuayRegistry components are managed (quay, postgres, redis, objectstorage, route, tls, clair, clairpostgres, horizontalpodautoscaler, mirror, monitoring).", schema: { type: 'string', examples: ['postgres,redis,objectstorage'] } },
-  { name: 'operator', in: 'query', description: "`true`: validate as Quay's operator would with its default components (all managed; tls unmanaged when the bundle has ssl.cert and ssl.key).", schema: { type: 'boolean', default: false } },
+  {
+    name: 'managed',
+    in: 'query',
+    description:
+      "Validate as Quay's operator would: these QuayRegistry components are managed (quay, postgres, redis, objectstorage, route, tls, clair, clairpostgres, horizontalpodautoscaler, mirror, monitoring).",
+    schema: { type: 'string', examples: ['postgres,redis,objectstorage'] },
+  },
+  {
+    name: 'operator',
+    in: 'query',
+    description: "`true`: validate as Quay's operator would with its default components (all managed; tls unmanaged when the bundle has ssl.cert and ssl.key).",
+    schema: { type: 'boolean', default: false },
+  },
 ];

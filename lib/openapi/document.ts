@@ -32,7 +32,7 @@ export function openApiDocument(): OpenApiDocument {
       title: 'quay-config API',
       version: packageJson.version,
       description:
-        'Configure and validate Red Hat Quay. /api/v1 is drop-in compatible with quay/config-tool\'s editor API; ' +
+        "Configure and validate Red Hat Quay. /api/v1 is drop-in compatible with quay/config-tool's editor API; " +
         '/api/v2 returns the full validation report. Malformed requests get a 4xx with {"error": "…"}.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },

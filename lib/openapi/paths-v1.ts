@@ -9,7 +9,7 @@ export const v1Paths: Record<string, PathItem> = {
     get: {
       operationId: 'getConfigBundle',
       summary: 'The mounted bundle, or the setup defaults',
-      description: '200 with the bundle preloaded with --config-dir; 202 with config-tool\'s 56 setup defaults when none is mounted.',
+      description: "200 with the bundle preloaded with --config-dir; 202 with config-tool's 56 setup defaults when none is mounted.",
       tags,
       responses: {
         '200': jsonResponse('The mounted bundle.', 'ConfigBundle'),

@@ -172,12 +172,7 @@ export const v2Paths: Record<string, PathItem> = {
     post: keyOperation('generateClairConfig', 'The Clair v4 config.yaml snippet matching the PSK', 'ClairConfigResponse', jsonBody('ClairConfigRequest', 'The PSK and URLs.')),
   },
   '/api/v2/certs/self-signed': {
-    post: keyOperation(
-      'generateSelfSigned',
-      'A new CA and a server certificate for SERVER_HOSTNAME',
-      'SelfSignedResponse',
-      jsonBody('SelfSignedRequest', 'Host name and extra IP addresses.'),
-    ),
+    post: keyOperation('generateSelfSigned', 'A new CA and a server certificate for SERVER_HOSTNAME', 'SelfSignedResponse', jsonBody('SelfSignedRequest', 'Host name and extra IP addresses.')),
   },
   '/api/v2/certs/inspect': {
     post: {

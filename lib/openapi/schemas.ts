@@ -82,11 +82,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   ValidationReport: validationReport,
   ValidationEvent: {
     description: 'One NDJSON line: `start`, then one `group` per field group as it finishes, then `done` with the whole report.',
-    oneOf: [
-      closed(['event', 'mode'], { event: { const: 'start' }, mode: { type: 'string', enum: ['online', 'offline'] } }),
-      withEvent('group', groupReport),
-      withEvent('done', validationReport),
-    ],
+    oneOf: [closed(['event', 'mode'], { event: { const: 'start' }, mode: { type: 'string', enum: ['online', 'offline'] } }), withEvent('group', groupReport), withEvent('done', validationReport)],
   },
   ConfigBundle: closed(
     ['config.yaml'],
@@ -127,7 +123,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     service: { type: 'string', pattern: '^[a-z0-9_]+$', maxLength: 100 },
     expiration: { type: ['string', 'null'], format: 'date-time' },
     quayUrl: { type: 'string', format: 'uri' },
-    scannerUrl: { type: 'string', format: 'uri', description: 'SECURITY_SCANNER_ENDPOINT: the verifier\'s audience and listen port.' },
+    scannerUrl: { type: 'string', format: 'uri', description: "SECURITY_SCANNER_ENDPOINT: the verifier's audience and listen port." },
   }),
   ServiceKeyResponse: closed(['kid', 'name', 'privateKeyPem', 'publicKeyPem', 'expiration', 'jwtproxySnippet'], {
     kid: { type: 'string', pattern: '^[0-9a-f]{64}$' },
@@ -139,7 +135,16 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   SelfSignedRequest: closed(['hostname'], {
     hostname: { type: 'string', maxLength: 253, description: 'SERVER_HOSTNAME, optionally with :port.' },
-    ips: { type: 'array', maxItems: 16, items: { anyOf: [{ type: 'string', format: 'ipv4' }, { type: 'string', format: 'ipv6' }] } },
+    ips: {
+      type: 'array',
+      maxItems: 16,
+      items: {
+        anyOf: [
+          { type: 'string', format: 'ipv4' },
+          { type: 'string', format: 'ipv6' },
+        ],
+      },
+    },
   }),
   SelfSignedResponse: closed(['caCertPem', 'certPem', 'keyPem'], {
     caCertPem: { type: 'string' },
@@ -172,4 +177,3 @@ export const componentSchemas: Record<string, JsonSchema> = {
   DraftKeyRequest: closed(['draftId'], { draftId: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' } }),
   DraftKeyResponse: closed(['key'], { key: { type: 'string', description: 'AES-256-GCM key, standard base64.' } }),
 };
-

@@ -46,7 +46,9 @@ class NodeSha256 implements Checksum {
 
 /** Hex SHA-256 of a request body (the `x-amz-content-sha256` value). */
 export function sha256Hex(body: string | Uint8Array = ''): string {
-  return createHash('sha256').update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('hex');
+  return createHash('sha256')
+    .update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body)
+    .digest('hex');
 }
 
 /**
@@ -55,11 +57,7 @@ export function sha256Hex(body: string | Uint8Array = ''): string {
  * S3 paths are signed as sent (`uriEscapePath: false`, as S3 requires); other services
  * double-encode them, as AWS specifies.
  */
-export async function signAwsRequest(
-  url: URL,
-  req: { method: string; headers?: Record<string, string>; body?: string | Uint8Array },
-  opts: SignOptions,
-): Promise<Record<string, string>> {
+export async function signAwsRequest(url: URL, req: { method: string; headers?: Record<string, string>; body?: string | Uint8Array }, opts: SignOptions): Promise<Record<string, string>> {
   // Loaded here, not at the top: an offline validation never needs the AWS signer.
   const { SignatureV4 } = await import('@smithy/signature-v4');
   const signer = new SignatureV4({

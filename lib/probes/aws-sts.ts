@@ -55,11 +55,15 @@ export async function assumeRole(req: AssumeRoleRequest, ctx: ProbeContext): Pro
     const code = res.body.match(/<Code>([^<]+)<\/Code>/)?.[1] ?? `HTTP ${res.status}`;
     const roleProblem = code === 'AccessDenied' || code === 'MalformedPolicyDocument' || code === 'ValidationError';
     return [
-      error(roleProblem ? req.roleFields : req.userFields, `${req.label}: STS AssumeRole failed (${code})${roleProblem ? ': the user may not assume this role' : ': the STS user keys were rejected'}`, {
-        code: 'auth-failed',
-        stage: 'auth',
-        hint: roleProblem ? "allow sts:AssumeRole for the user in the role's trust policy" : 'check sts_user_access_key and sts_user_secret_key',
-      }),
+      error(
+        roleProblem ? req.roleFields : req.userFields,
+        `${req.label}: STS AssumeRole failed (${code})${roleProblem ? ': the user may not assume this role' : ': the STS user keys were rejected'}`,
+        {
+          code: 'auth-failed',
+          stage: 'auth',
+          hint: roleProblem ? "allow sts:AssumeRole for the user in the role's trust policy" : 'check sts_user_access_key and sts_user_secret_key',
+        },
+      ),
     ];
   } catch (e) {
     return [connectionFinding(e, req.userFields, `${req.label} (STS ${url.host})`, tracked)];

@@ -28,9 +28,7 @@ describe('Azure Shared Key canonicalization (published examples)', () => {
 
   it('signs it with HMAC-SHA256 of the base64 key (value computed independently with openssl)', () => {
     const key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-    expect(azureSharedKeyAuthorization('GET', docExample.url, docExample.headers, 'myaccount', key)).toBe(
-      'SharedKey myaccount:Su5rvibNeMxB7A4I87rOtEgCDtdICsL8v5H+yJs0W+M=',
-    );
+    expect(azureSharedKeyAuthorization('GET', docExample.url, docExample.headers, 'myaccount', key)).toBe('SharedKey myaccount:Su5rvibNeMxB7A4I87rOtEgCDtdICsL8v5H+yJs0W+M=');
   });
 
   it('puts standard headers in their slots: Content-Length empty when 0, Content-Type, and sorts x-ms headers', () => {

@@ -64,40 +64,48 @@ export async function probeClairV4(target: ClairV4Target, parent: ProbeContext):
     return [networkFinding(e, target.fields, where, ctx, stage())];
   }
   if (res.status === 401 || res.status === 403) {
-    return [signed
-      ? error(target.fields, `${where} rejected Quay's token signed with SECURITY_SCANNER_V4_PSK (HTTP ${res.status})`, {
-        code: 'psk-rejected',
-        stage: 'auth',
-        hint: 'Clair\'s config.yaml must have auth.psk.key set to the same base64 text and iss: ["quay"]; also check that both clocks agree (tokens live 5 minutes, Clair allows 15 s of skew)',
-      })
-      : error(target.fields, `${where} requires authentication (HTTP ${res.status}), but SECURITY_SCANNER_V4_PSK is not set`, {
-        code: 'auth-required',
-        stage: 'auth',
-        hint: 'set SECURITY_SCANNER_V4_PSK to the base64 key in Clair\'s auth.psk.key',
-      })];
+    return [
+      signed
+        ? error(target.fields, `${where} rejected Quay's token signed with SECURITY_SCANNER_V4_PSK (HTTP ${res.status})`, {
+            code: 'psk-rejected',
+            stage: 'auth',
+            hint: 'Clair\'s config.yaml must have auth.psk.key set to the same base64 text and iss: ["quay"]; also check that both clocks agree (tokens live 5 minutes, Clair allows 15 s of skew)',
+          })
+        : error(target.fields, `${where} requires authentication (HTTP ${res.status}), but SECURITY_SCANNER_V4_PSK is not set`, {
+            code: 'auth-required',
+            stage: 'auth',
+            hint: "set SECURITY_SCANNER_V4_PSK to the base64 key in Clair's auth.psk.key",
+          }),
+    ];
   }
   if (res.status === 404) {
-    return [error(target.fields, `${url} answered 404: there is no Clair v4 indexer API at this address`, {
-      code: 'not-clair-v4',
-      stage: 'semantic',
-      hint: 'point SECURITY_SCANNER_V4_ENDPOINT at Clair\'s HTTP API (http_listen_addr, combo or indexer mode), not at its introspection port or another service',
-    })];
+    return [
+      error(target.fields, `${url} answered 404: there is no Clair v4 indexer API at this address`, {
+        code: 'not-clair-v4',
+        stage: 'semantic',
+        hint: "point SECURITY_SCANNER_V4_ENDPOINT at Clair's HTTP API (http_listen_addr, combo or indexer mode), not at its introspection port or another service",
+      }),
+    ];
   }
   if (res.status < 200 || res.status > 299) {
     const body = serviceWords(res.body);
-    return [error(target.fields, `${where} answered HTTP ${res.status}${body ? `: ${body}` : ''}`, {
-      code: 'clair-unexpected-status',
-      stage: 'semantic',
-      hint: 'check Clair\'s logs: it is reachable but not healthy',
-    })];
+    return [
+      error(target.fields, `${where} answered HTTP ${res.status}${body ? `: ${body}` : ''}`, {
+        code: 'clair-unexpected-status',
+        stage: 'semantic',
+        hint: "check Clair's logs: it is reachable but not healthy",
+      }),
+    ];
   }
   const state = isIndexState(res.json);
   if (!state) {
-    return [error(target.fields, `${url} answered HTTP ${res.status}, but not with Clair's index state ({"state": "…"})`, {
-      code: 'not-clair-v4',
-      stage: 'semantic',
-      hint: 'this is not a Clair v4 endpoint: Quay validates every Clair answer against Clair\'s API schema',
-    })];
+    return [
+      error(target.fields, `${url} answered HTTP ${res.status}, but not with Clair's index state ({"state": "…"})`, {
+        code: 'not-clair-v4',
+        stage: 'semantic',
+        hint: "this is not a Clair v4 endpoint: Quay validates every Clair answer against Clair's API schema",
+      }),
+    ];
   }
   return [];
 }

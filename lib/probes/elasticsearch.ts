@@ -34,7 +34,13 @@ export async function probeElasticsearch(t: ElasticsearchTarget, ctx: ProbeConte
     if (info.status !== 200) return [unexpectedStatus(t.fields.endpoint, `${label}: GET /`, info.status, errorReason(info))];
     const version = isObject(info.json) && isObject(info.json.version) ? info.json.version.number : undefined;
     if (typeof version !== 'string') {
-      return [error(t.fields.endpoint, `${label} answered GET / but not as Elasticsearch or OpenSearch (no version in the cluster info)`, { code: 'not-elasticsearch', stage: 'semantic', hint: 'is this the right host and port?' })];
+      return [
+        error(t.fields.endpoint, `${label} answered GET / but not as Elasticsearch or OpenSearch (no version in the cluster info)`, {
+          code: 'not-elasticsearch',
+          stage: 'semantic',
+          hint: 'is this the right host and port?',
+        }),
+      ];
     }
     const pattern = `/${encodeURIComponent(t.indexPrefix)}*`;
     const indices = await get(t, origin, pattern, tracked);

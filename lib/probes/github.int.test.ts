@@ -20,10 +20,7 @@ function login(block: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function check(
-  config: Record<string, unknown>,
-  opts: { group?: FieldGroupId; files?: ReadonlyMap<string, Uint8Array>; endpoints?: Partial<PublicEndpoints> } = {},
-): Promise<Finding[]> {
+async function check(config: Record<string, unknown>, opts: { group?: FieldGroupId; files?: ReadonlyMap<string, Uint8Array>; endpoints?: Partial<PublicEndpoints> } = {}): Promise<Finding[]> {
   const group = opts.group ?? 'GitHubLogin';
   const report = await validateConfig({ config, files: opts.files ?? withCa }, { mode: 'online', groups: [group], timeoutMs: 1500, endpoints: opts.endpoints });
   expect(JSON.stringify(report)).not.toContain(fake.github.clientSecret);

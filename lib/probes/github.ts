@@ -52,11 +52,7 @@ export async function probeGitHub(t: GitHubTarget, probeCtx: ProbeContext): Prom
   }
   const creds = await checkClient(api, t.clientId, auth, tracked, name, endpointField, credentialFields);
   if (creds.some((f) => f.severity === 'error')) return creds;
-  const orgFindings = await Promise.all(
-    t.organizations
-      .filter((org) => org.index < MAX_ORGS)
-      .map((org) => checkOrg(api, org.name, auth, tracked, `${key}.ALLOWED_ORGANIZATIONS[${org.index}]`, name)),
-  );
+  const orgFindings = await Promise.all(t.organizations.filter((org) => org.index < MAX_ORGS).map((org) => checkOrg(api, org.name, auth, tracked, `${key}.ALLOWED_ORGANIZATIONS[${org.index}]`, name)));
   return [...creds, ...orgFindings.flat()];
 }
 
@@ -87,11 +83,16 @@ async function checkClient(
   const id = encodeURIComponent(clientId);
   const [legacy, current] = await Promise.all([
     attempt(slashJoin(api, `applications/${id}/tokens/foo`), { headers: auth }, tracked, [endpointField]),
-    attempt(slashJoin(api, `applications/${id}/token`), {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ access_token: 'foo' }),
-    }, tracked, [endpointField]),
+    attempt(
+      slashJoin(api, `applications/${id}/token`),
+      {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ access_token: 'foo' }),
+      },
+      tracked,
+      [endpointField],
+    ),
   ]);
   if (isFinding(legacy)) return [legacy];
   if (isFinding(current)) return [current];
@@ -116,14 +117,7 @@ async function checkClient(
 }
 
 /** `GET orgs/<org lowercased>` must be 200 (legacy rule "Invalid organization"). */
-async function checkOrg(
-  api: string,
-  org: string,
-  auth: Record<string, string>,
-  tracked: ReturnType<typeof trackStages>,
-  field: string,
-  name: string,
-): Promise<Finding[]> {
+async function checkOrg(api: string, org: string, auth: Record<string, string>, tracked: ReturnType<typeof trackStages>, field: string, name: string): Promise<Finding[]> {
   const res = await attempt(slashJoin(api, `orgs/${encodeURIComponent(org.toLowerCase())}`), { headers: auth }, tracked, [field]);
   if (isFinding(res)) return [{ ...res, severity: 'warning' }];
   if (res.status === 200) return [];

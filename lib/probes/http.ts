@@ -44,9 +44,7 @@ export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeCo
   const host = u.hostname.replace(/^\[|\]$/g, '');
   await resolveHost(host, ctx);
   ctx.enter('tcp');
-  const tlsOpts: tls.ConnectionOptions | undefined = isHttps
-    ? tlsClientOptions(ctx, { servername: host, extraPems: req.extraPems, verify: req.verify })
-    : undefined;
+  const tlsOpts: tls.ConnectionOptions | undefined = isHttps ? tlsClientOptions(ctx, { servername: host, extraPems: req.extraPems, verify: req.verify }) : undefined;
 
   return new Promise<ProbeHttpResponse>((resolve, reject) => {
     const options: https.RequestOptions = {
@@ -134,7 +132,11 @@ export const MAX_SERVICE_WORDS = 100;
  */
 export function serviceWords(text: string, max = MAX_SERVICE_WORDS): string {
   const plain = /^\s*</.test(text) ? text.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, '\n') : text;
-  const line = plain.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l !== '') ?? '';
+  const line =
+    plain
+      .split(/\r?\n/)
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .find((l) => l !== '') ?? '';
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 

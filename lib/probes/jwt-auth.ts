@@ -39,7 +39,13 @@ type Check = (ctx: ProbeContext) => Promise<Finding[]>;
 /** Runs `check` with stage tracking; connection-level failures become findings on `field`. */
 async function guarded(field: string, url: string, ctx: ProbeContext, check: Check): Promise<Finding[]> {
   let stage: Stage = 'config';
-  const tracked: ProbeContext = { ...ctx, enter: (s) => { stage = s; ctx.enter(s); } };
+  const tracked: ProbeContext = {
+    ...ctx,
+    enter: (s) => {
+      stage = s;
+      ctx.enter(s);
+    },
+  };
   try {
     return await check(tracked);
   } catch (e) {
@@ -51,11 +57,14 @@ async function guarded(field: string, url: string, ctx: ProbeContext, check: Che
 function unexpected(field: string, url: string, res: ProbeHttpResponse, expected: string): Finding {
   if (res.status >= 300 && res.status < 400) {
     return warning(field, `${field} ${url} answered with a redirect (HTTP ${res.status}${res.headers.location ? ` to ${res.headers.location}` : ''}) instead of ${expected}`, {
-      code: 'jwt-endpoint-redirect', stage: 'semantic', hint: `set ${field} to the final URL`,
+      code: 'jwt-endpoint-redirect',
+      stage: 'semantic',
+      hint: `set ${field} to the final URL`,
     });
   }
   return error(field, `${field} ${url} answered HTTP ${res.status} instead of ${expected}`, {
-    code: res.status >= 500 ? 'jwt-endpoint-error' : 'jwt-unexpected-status', stage: 'semantic',
+    code: res.status >= 500 ? 'jwt-endpoint-error' : 'jwt-unexpected-status',
+    stage: 'semantic',
   });
 }
 
@@ -67,9 +76,12 @@ export function probeJwtVerify(t: JwtAuthTarget, ctx: ProbeContext): Promise<Fin
     const res = await probeHttp(t.verifyUrl, { headers: { authorization: basicAuth(user, randomBytes(18).toString('base64url')) } }, c);
     if (res.status >= 400 && res.status < 500) return [];
     if (res.status >= 200 && res.status < 300) {
-      return [error(field, `${field} ${t.verifyUrl} accepted made-up credentials (HTTP ${res.status}): it must refuse unknown users with a 4xx`, {
-        code: 'jwt-accepts-bogus-credentials', stage: 'auth',
-      })];
+      return [
+        error(field, `${field} ${t.verifyUrl} accepted made-up credentials (HTTP ${res.status}): it must refuse unknown users with a 4xx`, {
+          code: 'jwt-accepts-bogus-credentials',
+          stage: 'auth',
+        }),
+      ];
     }
     return [unexpected(field, t.verifyUrl, res, 'a 4xx for made-up credentials')];
   });
@@ -81,7 +93,7 @@ export function probeJwtGetUser(t: JwtAuthTarget & { getuserUrl: string }, ctx: 
   return guarded(field, t.getuserUrl, ctx, async (c) => {
     const res = await probeHttp(t.getuserUrl, {}, c);
     if (res.status >= 400 && res.status < 500) return [];
-    return [unexpected(field, t.getuserUrl, res, 'the 4xx Quay\'s health check expects for a request without credentials')];
+    return [unexpected(field, t.getuserUrl, res, "the 4xx Quay's health check expects for a request without credentials")];
   });
 }
 
@@ -108,11 +120,20 @@ async function verifyToken(token: string, t: JwtAuthTarget & { key: KeyObject },
   const { errors: joseErrors, jwtVerify } = await import('jose');
   try {
     const { payload } = await jwtVerify(token, t.key, {
-      algorithms: ['RS256'], issuer: t.issuer, audience, requiredClaims: ['nbf', 'iat', 'exp'], clockTolerance: 5,
+      algorithms: ['RS256'],
+      issuer: t.issuer,
+      audience,
+      requiredClaims: ['nbf', 'iat', 'exp'],
+      clockTolerance: 5,
     });
     const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0);
     if (lifetime > t.maxFreshS) {
-      return [error([field, 'JWT_AUTH_MAX_FRESH_S'], `tokens from ${field} live ${lifetime} s, more than the ${t.maxFreshS} s Quay accepts (JWT_AUTH_MAX_FRESH_S)`, { code: 'jwt-token-too-long-lived', ...at })];
+      return [
+        error([field, 'JWT_AUTH_MAX_FRESH_S'], `tokens from ${field} live ${lifetime} s, more than the ${t.maxFreshS} s Quay accepts (JWT_AUTH_MAX_FRESH_S)`, {
+          code: 'jwt-token-too-long-lived',
+          ...at,
+        }),
+      ];
     }
     return Array.isArray(payload.results) ? [] : [error(field, `the token from ${field} has no "results" list`, { code: 'jwt-bad-response', ...at })];
   } catch (e) {
@@ -123,7 +144,11 @@ async function verifyToken(token: string, t: JwtAuthTarget & { key: KeyObject },
 function tokenFinding(e: unknown, joseErrors: typeof JoseErrors, t: JwtAuthTarget, audience: string, field: string): Finding {
   const at = { stage: 'semantic' as const };
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) {
-    return error('jwt-authn.cert', `the token from ${field} is not signed by the key in jwt-authn.cert`, { code: 'jwt-signature-mismatch', ...at, hint: 'put the public key of the key the JWT server signs with into jwt-authn.cert' });
+    return error('jwt-authn.cert', `the token from ${field} is not signed by the key in jwt-authn.cert`, {
+      code: 'jwt-signature-mismatch',
+      ...at,
+      hint: 'put the public key of the key the JWT server signs with into jwt-authn.cert',
+    });
   }
   if (e instanceof joseErrors.JOSEAlgNotAllowed) {
     return error(field, `the token from ${field} is not signed with RS256, the only algorithm Quay accepts`, { code: 'jwt-algorithm-not-allowed', ...at });

@@ -30,14 +30,24 @@ type Request = (path: string, init: { method?: string; body?: unknown; token?: s
  */
 export async function probeKeystone(t: KeystoneTarget, ctx: ProbeContext): Promise<Finding[]> {
   let stage: Stage = 'config';
-  const tracked: ProbeContext = { ...ctx, enter: (s) => { stage = s; ctx.enter(s); } };
+  const tracked: ProbeContext = {
+    ...ctx,
+    enter: (s) => {
+      stage = s;
+      ctx.enter(s);
+    },
+  };
   const base = t.url.replace(/\/+$/, '');
   const request: Request = (path, init) =>
-    probeHttp(`${base}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...(init.token ? { 'x-auth-token': init.token } : {}) },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    }, tracked);
+    probeHttp(
+      `${base}${path}`,
+      {
+        method: init.method ?? 'GET',
+        headers: { 'content-type': 'application/json', ...(init.token ? { 'x-auth-token': init.token } : {}) },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      },
+      tracked,
+    );
   try {
     return t.version === 3 ? await checkV3(t, request) : await checkV2(t, request);
   } catch (e) {
@@ -69,9 +79,13 @@ async function checkV2(t: KeystoneTarget, request: Request): Promise<Finding[]> 
 
   const users = await request(`/tenants/${encodeURIComponent(tenantId)}/users?limit=1`, { token: tokenId });
   if (users.status !== 200) {
-    return [warning('KEYSTONE_ADMIN_USERNAME', `Keystone at ${t.url}: the admin authenticated but cannot list the users of tenant "${t.tenant}" (HTTP ${users.status}${detail(users)})`, {
-      code: 'keystone-list-users-failed', stage: 'semantic', hint: 'give the admin user the admin role on its tenant',
-    })];
+    return [
+      warning('KEYSTONE_ADMIN_USERNAME', `Keystone at ${t.url}: the admin authenticated but cannot list the users of tenant "${t.tenant}" (HTTP ${users.status}${detail(users)})`, {
+        code: 'keystone-list-users-failed',
+        stage: 'semantic',
+        hint: 'give the admin user the admin role on its tenant',
+      }),
+    ];
   }
   const list = isObject(users.json) && Array.isArray(users.json.users) ? users.json.users : undefined;
   if (list && list.length === 0) {
@@ -95,22 +109,29 @@ function authFailure(t: KeystoneTarget, unscopedWorks: boolean, res: ProbeHttpRe
   const scope = t.version === 3 ? 'project' : 'tenant';
   if (unscopedWorks) {
     return error('KEYSTONE_ADMIN_TENANT', `Keystone at ${t.url}: the admin credentials are valid but cannot be scoped to ${scope} "${t.tenant}"${t.version === 3 ? ' in domain "default"' : ''}`, {
-      code: 'keystone-tenant-invalid', stage: 'auth', hint: `check the ${scope} name and that the admin user has a role on it`,
+      code: 'keystone-tenant-invalid',
+      stage: 'auth',
+      hint: `check the ${scope} name and that the admin user has a role on it`,
     });
   }
   return error(CREDENTIALS, `Keystone at ${t.url}: the admin credentials were rejected (HTTP 401${detail(res)})`, {
-    code: 'keystone-auth-failed', stage: 'auth', hint: t.version === 3 ? 'Quay looks the user up in the "default" domain' : undefined,
+    code: 'keystone-auth-failed',
+    stage: 'auth',
+    hint: t.version === 3 ? 'Quay looks the user up in the "default" domain' : undefined,
   });
 }
 
 function statusFailure(t: KeystoneTarget, res: ProbeHttpResponse, path: string): Finding {
   if (res.status === 404) {
     return error('KEYSTONE_AUTH_URL', `Keystone at ${t.url}: ${path} was not found (HTTP 404)`, {
-      code: 'keystone-endpoint-not-found', stage: 'semantic', hint: `KEYSTONE_AUTH_URL must end with the API version Quay uses: ${t.version === 3 ? '/v3' : '/v2.0'}`,
+      code: 'keystone-endpoint-not-found',
+      stage: 'semantic',
+      hint: `KEYSTONE_AUTH_URL must end with the API version Quay uses: ${t.version === 3 ? '/v3' : '/v2.0'}`,
     });
   }
   return error('KEYSTONE_AUTH_URL', `Keystone at ${t.url}: unexpected answer to the admin authentication (HTTP ${res.status}${detail(res)})`, {
-    code: 'keystone-unexpected-status', stage: 'semantic',
+    code: 'keystone-unexpected-status',
+    stage: 'semantic',
   });
 }
 

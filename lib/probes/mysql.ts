@@ -88,8 +88,7 @@ function sslOptions(t: MysqlTls, ctx: ProbeContext) {
 
 function diagnose(e: unknown, t: MysqlTarget, label: string, ctx: ProbeContext, stage: Stage): Finding {
   const scrub = (s: string) => (t.password && t.password.length >= 3 ? s.split(t.password).join('***') : s);
-  const fail = (st: Stage, code: string, message: string, hint?: string) =>
-    error(t.fields, scrub(message), { code, stage: st, ...(hint ? { hint } : {}) });
+  const fail = (st: Stage, code: string, message: string, hint?: string) => error(t.fields, scrub(message), { code, stage: st, ...(hint ? { hint } : {}) });
   const err = e as { code?: unknown; sqlMessage?: unknown; message?: unknown };
   const server = scrub(firstLine(typeof err.sqlMessage === 'string' ? err.sqlMessage : String(err.message ?? e)));
   if (ctx.signal.aborted) return networkFinding(e, t.fields, label, ctx, stage);
@@ -98,13 +97,26 @@ function diagnose(e: unknown, t: MysqlTarget, label: string, ctx: ProbeContext, 
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
       return fail('auth', 'auth-failed', `${label}: ${server}`, 'check the user name and password in DB_URI, and the host part of the MySQL account');
     case 'ER_BAD_DB_ERROR':
-      return fail('semantic', 'database-missing', `${label}: database ${JSON.stringify(t.database)} does not exist (the user and password were accepted)`,
-        `create it: CREATE DATABASE \`${t.database}\` CHARACTER SET utf8mb4; GRANT ALL PRIVILEGES ON \`${t.database}\`.* TO '${t.user}'@'%';`);
+      return fail(
+        'semantic',
+        'database-missing',
+        `${label}: database ${JSON.stringify(t.database)} does not exist (the user and password were accepted)`,
+        `create it: CREATE DATABASE \`${t.database}\` CHARACTER SET utf8mb4; GRANT ALL PRIVILEGES ON \`${t.database}\`.* TO '${t.user}'@'%';`,
+      );
     case 'ER_DBACCESS_DENIED_ERROR':
-      return fail('semantic', 'database-access-denied', `${label}: user ${JSON.stringify(t.user)} may not use database ${JSON.stringify(t.database)}, or it does not exist`,
-        `as an administrator: CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4; GRANT ALL PRIVILEGES ON \`${t.database}\`.* TO '${t.user}'@'%';`);
+      return fail(
+        'semantic',
+        'database-access-denied',
+        `${label}: user ${JSON.stringify(t.user)} may not use database ${JSON.stringify(t.database)}, or it does not exist`,
+        `as an administrator: CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4; GRANT ALL PRIVILEGES ON \`${t.database}\`.* TO '${t.user}'@'%';`,
+      );
     case 'HANDSHAKE_NO_SSL_SUPPORT':
-      return fail('tls', 'tls-not-supported', `${label}: the server does not support TLS, but DB_CONNECTION_ARGS.ssl asks for it`, 'configure ssl_cert/ssl_key on the server, or remove DB_CONNECTION_ARGS.ssl');
+      return fail(
+        'tls',
+        'tls-not-supported',
+        `${label}: the server does not support TLS, but DB_CONNECTION_ARGS.ssl asks for it`,
+        'configure ssl_cert/ssl_key on the server, or remove DB_CONNECTION_ARGS.ssl',
+      );
     case 'ER_SECURE_TRANSPORT_REQUIRED':
       return fail('auth', 'tls-required', `${label}: the server accepts only TLS connections`, 'set DB_CONNECTION_ARGS.ssl.ca to the CA that signed the server certificate');
     case 'ER_CON_COUNT_ERROR':

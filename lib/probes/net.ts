@@ -15,10 +15,7 @@ import type { ProbeContext } from './context';
  * TLS options for a client connection: system roots + extra CAs; verification on unless told
  * otherwise; a client certificate when given.
  */
-export function tlsClientOptions(
-  ctx: ProbeContext,
-  opts: { servername?: string; extraPems?: string[]; verify?: boolean; cert?: string; key?: string } = {},
-): tls.ConnectionOptions {
+export function tlsClientOptions(ctx: ProbeContext, opts: { servername?: string; extraPems?: string[]; verify?: boolean; cert?: string; key?: string } = {}): tls.ConnectionOptions {
   const extras = [...ctx.extraCAs, ...(opts.extraPems ?? [])];
   const rejectUnauthorized = opts.verify ?? true;
   const o: tls.ConnectionOptions =
@@ -63,12 +60,7 @@ export async function resolveHost(host: string, ctx: ProbeContext): Promise<void
  * Opens a TCP connection (stages `dns`, `tcp`), optionally upgraded to TLS (stage `tls`).
  * Rejects on abort; the caller owns the socket and must destroy it.
  */
-export async function connect(
-  host: string,
-  port: number,
-  ctx: ProbeContext,
-  useTls?: tls.ConnectionOptions,
-): Promise<net.Socket> {
+export async function connect(host: string, port: number, ctx: ProbeContext, useTls?: tls.ConnectionOptions): Promise<net.Socket> {
   await resolveHost(host, ctx);
   ctx.enter('tcp');
   const socket = await new Promise<net.Socket>((resolve, reject) => {
@@ -145,7 +137,10 @@ export function diagnoseNetworkError(e: unknown, target: string, ctx: ProbeConte
       stage: currentStage,
       code: 'timeout',
       message: `${target}: no answer within ${ctx.timeoutMs} ms at the ${currentStage} stage`,
-      hint: currentStage === 'tcp' ? 'is the host reachable and the port open? a firewall may drop the traffic' : 'the server accepted the connection but did not answer: is this the right port and protocol (TLS or not)?',
+      hint:
+        currentStage === 'tcp'
+          ? 'is the host reachable and the port open? a firewall may drop the traffic'
+          : 'the server accepted the connection but did not answer: is this the right port and protocol (TLS or not)?',
     };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
@@ -158,13 +153,28 @@ export function diagnoseNetworkError(e: unknown, target: string, ctx: ProbeConte
     return { stage: 'tcp', code: 'unreachable', message: `${target}: host unreachable (${code})` };
   }
   if (code === 'ECONNRESET' || code === 'EPIPE') {
-    return { stage: currentStage, code: 'connection-reset', message: `${target}: the server closed the connection at the ${currentStage} stage`, hint: currentStage === 'tls' ? 'the server may not speak TLS on this port' : undefined };
+    return {
+      stage: currentStage,
+      code: 'connection-reset',
+      message: `${target}: the server closed the connection at the ${currentStage} stage`,
+      hint: currentStage === 'tls' ? 'the server may not speak TLS on this port' : undefined,
+    };
   }
   if (TLS_TRUST_CODES.has(code)) {
-    return { stage: 'tls', code: 'tls-untrusted', message: `${target}: the server's certificate is not trusted (${code})`, hint: 'add the CA that signed it to extra_ca_certs/ (or the service CA file) in the bundle' };
+    return {
+      stage: 'tls',
+      code: 'tls-untrusted',
+      message: `${target}: the server's certificate is not trusted (${code})`,
+      hint: 'add the CA that signed it to extra_ca_certs/ (or the service CA file) in the bundle',
+    };
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return { stage: 'tls', code: 'tls-hostname-mismatch', message: `${target}: the server's certificate does not name this host (${err.reason ?? msg})`, hint: 'connect with a host name listed in the certificate, or reissue the certificate' };
+    return {
+      stage: 'tls',
+      code: 'tls-hostname-mismatch',
+      message: `${target}: the server's certificate does not name this host (${err.reason ?? msg})`,
+      hint: 'connect with a host name listed in the certificate, or reissue the certificate',
+    };
   }
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
     return { stage: 'tls', code: 'tls-expired', message: `${target}: the server's certificate is ${code === 'CERT_HAS_EXPIRED' ? 'expired' : 'not yet valid'}` };

@@ -25,9 +25,17 @@ describe('exchangeFindings', () => {
     ['401 without a body', answer(401), [{ code: 'auth-failed', fields: subject.credentialFields, severity: 'error', stage: 'auth' }]],
     ['unauthorized_client', answer(400, { error: 'unauthorized_client' }), [{ code: 'grant-not-allowed', fields: subject.credentialFields, severity: 'error', stage: 'semantic' }]],
     ['redirect_uri_mismatch', answer(400, { error: 'redirect_uri_mismatch' }), [{ code: 'redirect-uri-rejected', fields: subject.endpointFields, severity: 'error', stage: 'semantic' }]],
-    ['invalid_request about the redirect URI', answer(400, { error: 'invalid_request', error_description: 'MSIS9609: The redirect_uri is not registered' }), [{ code: 'redirect-uri-rejected', fields: subject.endpointFields, severity: 'error', stage: 'semantic' }]],
+    [
+      'invalid_request about the redirect URI',
+      answer(400, { error: 'invalid_request', error_description: 'MSIS9609: The redirect_uri is not registered' }),
+      [{ code: 'redirect-uri-rejected', fields: subject.endpointFields, severity: 'error', stage: 'semantic' }],
+    ],
     // quay-operator#1032: an OAuth error about the flow is not a reachability problem.
-    ['another OAuth error', answer(400, { error: 'invalid_request', error_description: 'Errors.User.Code.Invalid' }), [{ code: 'credentials-unconfirmed', fields: subject.credentialFields, severity: 'warning', stage: 'semantic' }]],
+    [
+      'another OAuth error',
+      answer(400, { error: 'invalid_request', error_description: 'Errors.User.Code.Invalid' }),
+      [{ code: 'credentials-unconfirmed', fields: subject.credentialFields, severity: 'warning', stage: 'semantic' }],
+    ],
     ['a made-up code accepted', answer(200, { access_token: 'x' }), [{ code: 'credentials-unconfirmed', fields: subject.credentialFields, severity: 'warning', stage: 'semantic' }]],
     ['an HTML 404', answer(404, undefined, '<html>Not Found</html>'), [{ code: 'unexpected-response', fields: subject.endpointFields, severity: 'error', stage: 'semantic' }]],
   ])('%s', (_n, res, expected) => {

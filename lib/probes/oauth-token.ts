@@ -31,12 +31,7 @@ export function trackStages(ctx: ProbeContext): { ctx: ProbeContext; stage: () =
 }
 
 /** One request; a connection-level failure (dns, tcp, tls, timeout) comes back as a finding on `fields`. */
-export async function attempt(
-  url: string,
-  req: ProbeHttpRequest,
-  tracked: { ctx: ProbeContext; stage: () => Stage },
-  fields: string[],
-): Promise<ProbeHttpResponse | Finding> {
+export async function attempt(url: string, req: ProbeHttpRequest, tracked: { ctx: ProbeContext; stage: () => Stage }, fields: string[]): Promise<ProbeHttpResponse | Finding> {
   try {
     return await probeHttp(url, req, tracked.ctx);
   } catch (e) {

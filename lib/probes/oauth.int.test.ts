@@ -13,11 +13,7 @@ const withCa = new Map([['extra_ca_certs/test-ca.crt', new Uint8Array(Buffer.fro
 const noCa = new Map<string, Uint8Array>();
 const secrets = [fake.gitlab.clientSecret, fake.google.clientSecret, fake.bitbucket.consumerSecret];
 
-async function check(
-  group: FieldGroupId,
-  config: Record<string, unknown>,
-  opts: { files?: ReadonlyMap<string, Uint8Array>; endpoints?: Partial<PublicEndpoints> } = {},
-): Promise<Finding[]> {
+async function check(group: FieldGroupId, config: Record<string, unknown>, opts: { files?: ReadonlyMap<string, Uint8Array>; endpoints?: Partial<PublicEndpoints> } = {}): Promise<Finding[]> {
   const report = await validateConfig({ config, files: opts.files ?? withCa }, { mode: 'online', groups: [group], timeoutMs: 1500, endpoints: opts.endpoints });
   const text = JSON.stringify(report);
   for (const s of secrets) expect(text).not.toContain(s);
@@ -92,9 +88,7 @@ describe('Google login probe', () => {
     ]);
   });
   it('times out on a silent endpoint', async () => {
-    expect(brief(await check('GoogleLogin', google({}), { endpoints: { google: `https://127.0.0.1:${hanging.port}/` } }))).toEqual([
-      { code: 'timeout', fields: [K], severity: 'error', stage: 'tls' },
-    ]);
+    expect(brief(await check('GoogleLogin', google({}), { endpoints: { google: `https://127.0.0.1:${hanging.port}/` } }))).toEqual([{ code: 'timeout', fields: [K], severity: 'error', stage: 'tls' }]);
   });
 });
 

@@ -1,17 +1,7 @@
 import type { Finding } from '../report/types';
 import { DEFAULT_ENDPOINTS, type ProbeContext } from './context';
 import { basicAuth } from './http';
-import {
-  attempt,
-  BOGUS_CODE,
-  exchangeFindings,
-  form,
-  FORM_HEADERS,
-  isFinding,
-  publicEndpoint,
-  slashJoin,
-  trackStages,
-} from './oauth-token';
+import { attempt, BOGUS_CODE, exchangeFindings, form, FORM_HEADERS, isFinding, publicEndpoint, slashJoin, trackStages } from './oauth-token';
 
 /**
  * Client-credential checks for the OAuth services Quay uses besides GitHub and OIDC: GitLab

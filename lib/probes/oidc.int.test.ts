@@ -142,8 +142,6 @@ describe('OIDC probe: client authentication and redirect URI', () => {
       ...config({}),
       OTHER_LOGIN_CONFIG: { OIDC_SERVER: `${idp.issuer}/`, CLIENT_ID: idp.clientId, CLIENT_SECRET: 'wrong', SERVICE_NAME: 'Other' },
     };
-    expect(brief(await check(cfg))).toEqual([
-      { code: 'auth-failed', fields: ['OTHER_LOGIN_CONFIG.CLIENT_ID', 'OTHER_LOGIN_CONFIG.CLIENT_SECRET'], severity: 'error', stage: 'auth' },
-    ]);
+    expect(brief(await check(cfg))).toEqual([{ code: 'auth-failed', fields: ['OTHER_LOGIN_CONFIG.CLIENT_ID', 'OTHER_LOGIN_CONFIG.CLIENT_SECRET'], severity: 'error', stage: 'auth' }]);
   });
 });

@@ -3,16 +3,7 @@ import { error, warning } from '../report/findings';
 import type { Finding } from '../report/types';
 import type { ProbeContext } from './context';
 import { basicAuth } from './http';
-import {
-  attempt,
-  BOGUS_CODE,
-  displayUrl,
-  exchangeFindings,
-  form,
-  FORM_HEADERS,
-  isFinding,
-  trackStages,
-} from './oauth-token';
+import { attempt, BOGUS_CODE, displayUrl, exchangeFindings, form, FORM_HEADERS, isFinding, trackStages } from './oauth-token';
 
 /**
  * OIDC provider check, in three rungs an administrator can tell apart (quay-operator#1032):
@@ -75,9 +66,7 @@ export async function probeOidc(p: OidcTarget, ctx: ProbeContext): Promise<Findi
   if (!/^https?:\/\//i.test(tokenUrl)) {
     return [...findings, error(serverField, `${name}: the discovery document has no usable token_endpoint`, { code: 'token-endpoint-missing', stage: 'semantic' })];
   }
-  const methods = Array.isArray(d.token_endpoint_auth_methods_supported)
-    ? d.token_endpoint_auth_methods_supported.filter((m): m is string => typeof m === 'string')
-    : undefined;
+  const methods = Array.isArray(d.token_endpoint_auth_methods_supported) ? d.token_endpoint_auth_methods_supported.filter((m): m is string => typeof m === 'string') : undefined;
   const { redirectUri } = p;
   const exchange = tokenRequest(p, methods, redirectUri);
   findings.push(...exchange.findings);
@@ -150,11 +139,15 @@ function tokenRequest(p: OidcTarget, methods: string[] | undefined, redirectUri:
   const findings: Finding[] = [];
   if (methods && !methods.includes('client_secret_post')) {
     findings.push(
-      warning(`${p.key}.CLIENT_SECRET`, `OIDC provider ${p.key}: the provider does not list client_secret_post (${methods.join(', ') || 'nothing'}) in token_endpoint_auth_methods_supported, but Quay sends CLIENT_SECRET in the request body`, {
-        code: 'client-auth-method',
-        stage: 'semantic',
-        hint: 'allow client_secret_post for this client at the provider',
-      }),
+      warning(
+        `${p.key}.CLIENT_SECRET`,
+        `OIDC provider ${p.key}: the provider does not list client_secret_post (${methods.join(', ') || 'nothing'}) in token_endpoint_auth_methods_supported, but Quay sends CLIENT_SECRET in the request body`,
+        {
+          code: 'client-auth-method',
+          stage: 'semantic',
+          hint: 'allow client_secret_post for this client at the provider',
+        },
+      ),
     );
   }
   if (!methods || methods.includes('client_secret_basic')) {

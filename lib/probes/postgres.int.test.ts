@@ -86,7 +86,7 @@ describe('PostgreSQL probe', () => {
     expect(hanging.accepted()).toBeGreaterThan(before);
   });
 
-  it('called directly (without the pipeline\'s redaction) its findings still carry no password', async () => {
+  it("called directly (without the pipeline's redaction) its findings still carry no password", async () => {
     const ctx: ProbeContext = { signal: AbortSignal.timeout(1500), timeoutMs: 1500, files: new Map(), extraCAs: [], enter: () => {}, endpoints: DEFAULT_ENDPOINTS };
     const target = { host: pg.host, port: pg.port, user: pg.user, database: 'quay_missing', tls: { mode: 'prefer' as const }, fields: ['DB_URI'] };
     const wrong = await probePostgres({ ...target, password: 'Wr0ng-Passw0rd' }, ctx);
@@ -162,14 +162,11 @@ describe('PostgreSQL probe', () => {
     });
 
     it('wrong CA in database.pem: untrusted at the tls stage, even with the right CA in extra_ca_certs/ (libpq trusts sslrootcert only)', async () => {
-      const g = await check(
-        { DB_URI: uri(), DB_CONNECTION_ARGS: full('/conf/stack/database.pem') },
-        { 'database.pem': h.certs.otherCaPem, 'extra_ca_certs/ca.crt': h.certs.caPem },
-      );
+      const g = await check({ DB_URI: uri(), DB_CONNECTION_ARGS: full('/conf/stack/database.pem') }, { 'database.pem': h.certs.otherCaPem, 'extra_ca_certs/ca.crt': h.certs.caPem });
       expect(errorsOf(g)).toEqual(only({ code: 'tls-untrusted', stage: 'tls' }));
     });
 
-    it('sslrootcert: system trusts the extra CAs, as the Quay image\'s store does', async () => {
+    it("sslrootcert: system trusts the extra CAs, as the Quay image's store does", async () => {
       const g = await check({ DB_URI: uri({ host: 'localhost' }), DB_CONNECTION_ARGS: full('system') }, { 'extra_ca_certs/ca.crt': h.certs.caPem });
       expect(errorsOf(g)).toEqual([]);
     });

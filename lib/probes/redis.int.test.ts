@@ -28,8 +28,7 @@ async function check(instance: (key: string) => Record<string, unknown>, files: 
   return group;
 }
 const brief = (g: GroupReport) => g.findings.map(({ code, fields, stage, severity }) => ({ code, fields, stage, severity }));
-const each = (code: string, stage: string, severity = 'error', field?: string) =>
-  KEYS.map((k) => ({ code, fields: [field ? `${k}.${field}` : k], stage, severity }));
+const each = (code: string, stage: string, severity = 'error', field?: string) => KEYS.map((k) => ({ code, fields: [field ? `${k}.${field}` : k], stage, severity }));
 /** Auth findings name the password first, then the instance. */
 const eachAuth = (code: string) => KEYS.map((k) => ({ code, fields: [`${k}.password`, k], stage: 'auth', severity: 'error' }));
 

@@ -58,7 +58,13 @@ export async function probeRedis(t: RedisTarget, ctx: ProbeContext): Promise<Fin
     socket = await connectOrSniff(t, trackedCtx, tlsOptions);
   } catch (e) {
     if (e === PLAIN_PORT) {
-      return [error(t.key, `${label}: ${t.key}.ssl is true, but the server speaks plain text (no TLS) on this port`, { code: 'tls-not-supported', stage: 'tls', hint: `use the server's TLS port (tls-port), or set ${t.key}.ssl: false` })];
+      return [
+        error(t.key, `${label}: ${t.key}.ssl is true, but the server speaks plain text (no TLS) on this port`, {
+          code: 'tls-not-supported',
+          stage: 'tls',
+          hint: `use the server's TLS port (tls-port), or set ${t.key}.ssl: false`,
+        }),
+      ];
     }
     return [connectFailure(e, t, label, trackedCtx, stage)];
   }
@@ -155,7 +161,9 @@ async function commandFailure(e: unknown, raw: unknown, t: RedisTarget, label: s
   const credentials = t.username ? [`${t.key}.username`, `${t.key}.password`, t.key] : [`${t.key}.password`, t.key];
   if (/^WRONGPASS|invalid password|invalid username-password/i.test(msg)) {
     return error(credentials, `${label}: the server rejected the ${t.username ? 'user name or password' : 'password'} (WRONGPASS)`, {
-      code: 'auth-failed', stage: 'auth', hint: `check ${t.key}.password${t.username ? ` and ${t.key}.username` : ''}`,
+      code: 'auth-failed',
+      stage: 'auth',
+      hint: `check ${t.key}.password${t.username ? ` and ${t.key}.username` : ''}`,
     });
   }
   if (/^NOAUTH/.test(msg)) {
@@ -163,16 +171,22 @@ async function commandFailure(e: unknown, raw: unknown, t: RedisTarget, label: s
   }
   if (/without any password configured|no password is set/i.test(msg)) {
     return error([`${t.key}.password`], `${label}: ${t.key}.password is set but the server has no password; Quay's redis client (redis-py 3.5) fails on that AUTH reply`, {
-      code: 'password-not-expected', stage: 'auth', hint: `remove ${t.key}.password, or set requirepass on the server`,
+      code: 'password-not-expected',
+      stage: 'auth',
+      hint: `remove ${t.key}.password, or set requirepass on the server`,
     });
   }
   if (/wrong number of arguments for 'auth'/i.test(msg)) {
     return error([`${t.key}.username`], `${label}: the server does not support user names (Redis older than 6)`, { code: 'acl-unsupported', stage: 'auth', hint: `remove ${t.key}.username` });
   }
   if (/DB index is out of range|invalid DB index/i.test(msg)) {
-    return error([`${t.key}.db`], `${label}: database ${t.db} does not exist on this server`, { code: 'redis-db-invalid', stage: 'semantic', hint: 'use a db index below the server\'s "databases" setting (16 by default)' });
+    return error([`${t.key}.db`], `${label}: database ${t.db} does not exist on this server`, {
+      code: 'redis-db-invalid',
+      stage: 'semantic',
+      hint: 'use a db index below the server\'s "databases" setting (16 by default)',
+    });
   }
-  if (!t.tls && (/Connection is closed|Protocol error|ECONNRESET/i.test(msg))) {
+  if (!t.tls && /Connection is closed|Protocol error|ECONNRESET/i.test(msg)) {
     if (await speaksTls(t, ctx)) {
       return error(fields, `${label}: the server expects TLS on this port`, { code: 'tls-required', stage: 'tls', hint: `set ${t.key}.ssl: true` });
     }

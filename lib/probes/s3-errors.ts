@@ -59,13 +59,7 @@ const DENIED: Record<Op, { code: string; what: string; permission: string }> = {
  * signature (auth), missing bucket, a missing permission for one operation, no server-side
  * encryption. Returns undefined when the answer is not recognised.
  */
-export function classifyS3Error(
-  err: S3Error,
-  status: number,
-  op: Op,
-  t: { label: string; bucket: string; key: string; serverSideEncryption?: boolean },
-  f: S3FindingFields,
-): Finding | undefined {
+export function classifyS3Error(err: S3Error, status: number, op: Op, t: { label: string; bucket: string; key: string; serverSideEncryption?: boolean }, f: S3FindingFields): Finding | undefined {
   const code = err.code ?? '';
   const detail = code ? ` (${code})` : ` (HTTP ${status})`;
   const authMessage = AUTH_MESSAGES[code];

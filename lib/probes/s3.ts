@@ -103,11 +103,15 @@ async function probeWithoutCredentials(t: S3ProbeTarget, tracked: TrackedContext
   const res = await probeHttp(objectUrl(t, false).href, { method: 'HEAD' }, tracked.ctx);
   if (res.status === 404) return [bucketMissing(t, f)];
   return [
-    warning(f.credentials, `${t.label}: no access key configured, so Quay takes credentials from the instance or pod role (EC2 metadata, IRSA), which cannot be checked from here; the endpoint answers${res.status === 403 || res.status === 200 ? ' and the bucket exists' : ''}`, {
-      code: 'credentials-not-checkable',
-      stage: 'auth',
-      hint: 'the role needs s3:ListBucket on the bucket and s3:PutObject, s3:GetObject, s3:DeleteObject under storage_path',
-    }),
+    warning(
+      f.credentials,
+      `${t.label}: no access key configured, so Quay takes credentials from the instance or pod role (EC2 metadata, IRSA), which cannot be checked from here; the endpoint answers${res.status === 403 || res.status === 200 ? ' and the bucket exists' : ''}`,
+      {
+        code: 'credentials-not-checkable',
+        stage: 'auth',
+        hint: 'the role needs s3:ListBucket on the bucket and s3:PutObject, s3:GetObject, s3:DeleteObject under storage_path',
+      },
+    ),
   ];
 }
 
@@ -150,9 +154,7 @@ async function sendRequest(t: S3ProbeTarget, method: string, withKey: boolean, t
     if (t.serverSideEncryption) extra['x-amz-server-side-encryption'] = 'AES256';
   }
   const credentials = t.credentials;
-  const signed = credentials
-    ? await signAwsRequest(url, { method, headers: extra, ...(body !== undefined ? { body } : {}) }, { service: 's3', region: t.region, credentials })
-    : extra;
+  const signed = credentials ? await signAwsRequest(url, { method, headers: extra, ...(body !== undefined ? { body } : {}) }, { service: 's3', region: t.region, credentials }) : extra;
   const headers = { ...signed, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
   return probeHttp(url.href, { method, headers, agent, ...(body !== undefined ? { body } : {}) }, tracked.ctx);
 }

@@ -111,8 +111,7 @@ export class SmtpChannel {
 
   private readonly onError = (e: Error) => this.fail(e);
 
-  private readonly onClose = () =>
-    this.fail(Object.assign(new Error('the server closed the connection'), { code: 'ECONNRESET' }));
+  private readonly onClose = () => this.fail(Object.assign(new Error('the server closed the connection'), { code: 'ECONNRESET' }));
 
   private readonly onAbort = () => {
     this.fail(abortError(this.ctx));

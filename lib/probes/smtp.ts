@@ -58,11 +58,13 @@ async function conversation(t: SmtpTarget, ch: SmtpChannel, ctx: ProbeContext, t
   if (t.security === 'starttls') {
     ctx.enter('tls');
     if (!ext.has('STARTTLS')) {
-      return [error(t.fields.tls, `${target} does not offer STARTTLS, but MAIL_USE_TLS is on (it defaults to true): Quay's mail would fail`, {
-        code: 'starttls-unsupported',
-        stage: 'tls',
-        hint: 'set MAIL_USE_TLS: false only if the network path is trusted; for implicit TLS (port 465) set MAIL_USE_SSL: true and MAIL_USE_TLS: false',
-      })];
+      return [
+        error(t.fields.tls, `${target} does not offer STARTTLS, but MAIL_USE_TLS is on (it defaults to true): Quay's mail would fail`, {
+          code: 'starttls-unsupported',
+          stage: 'tls',
+          hint: 'set MAIL_USE_TLS: false only if the network path is trusted; for implicit TLS (port 465) set MAIL_USE_SSL: true and MAIL_USE_TLS: false',
+        }),
+      ];
     }
     const r = await ch.command('STARTTLS');
     if (r.code !== 220) return [error(t.fields.tls, `${target} refused STARTTLS: ${reply(r)}`, { code: 'starttls-refused', stage: 'tls' })];
@@ -83,11 +85,13 @@ async function conversation(t: SmtpTarget, ch: SmtpChannel, ctx: ProbeContext, t
     ctx.enter('semantic');
     const r = await ch.command(`MAIL FROM:<${t.sender}>`);
     if (r.code >= 500) {
-      findings.push(error(t.fields.sender, `${target} rejects MAIL_DEFAULT_SENDER <${t.sender}> as sender: ${reply(r)}`, {
-        code: 'sender-rejected',
-        stage: 'semantic',
-        hint: 'use an address the relay lets this account send from',
-      }));
+      findings.push(
+        error(t.fields.sender, `${target} rejects MAIL_DEFAULT_SENDER <${t.sender}> as sender: ${reply(r)}`, {
+          code: 'sender-rejected',
+          stage: 'semantic',
+          hint: 'use an address the relay lets this account send from',
+        }),
+      );
     } else if (r.code >= 400) {
       findings.push(warning(t.fields.sender, `${target} temporarily refused MAIL FROM:<${t.sender}>: ${reply(r)}`, { code: 'sender-deferred', stage: 'semantic' }));
     }
@@ -178,9 +182,10 @@ function failure(e: unknown, t: SmtpTarget, target: string, ctx: ProbeContext, s
     return error(t.fields.server, `${target} accepted the connection but sent no SMTP greeting within ${ctx.timeoutMs} ms`, {
       code: 'timeout',
       stage,
-      hint: t.port === 465
-        ? 'port 465 expects implicit TLS: set MAIL_USE_SSL: true and MAIL_USE_TLS: false'
-        : 'is this the SMTP port? A server that expects implicit TLS (SMTPS, usually port 465) waits silently: then set MAIL_USE_SSL: true and MAIL_USE_TLS: false',
+      hint:
+        t.port === 465
+          ? 'port 465 expects implicit TLS: set MAIL_USE_SSL: true and MAIL_USE_TLS: false'
+          : 'is this the SMTP port? A server that expects implicit TLS (SMTPS, usually port 465) waits silently: then set MAIL_USE_SSL: true and MAIL_USE_TLS: false',
     });
   }
   if (stage === 'tls' && d === undefined) return tlsFinding(e, t, target, ctx);

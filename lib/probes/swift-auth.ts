@@ -18,9 +18,7 @@ export interface SwiftAuthRequest {
   extraPems?: string[];
 }
 
-export type SwiftAuthResult =
-  | { ok: true; storageUrl: string; token: string }
-  | { ok: false; status: number; reason: 'rejected' | 'no-endpoint' | 'unexpected'; detail: string };
+export type SwiftAuthResult = { ok: true; storageUrl: string; token: string } | { ok: false; status: number; reason: 'rejected' | 'no-endpoint' | 'unexpected'; detail: string };
 
 const opt = (o: Record<string, unknown>, k: string): string | undefined => {
   const v = o[k];

@@ -32,10 +32,22 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     const auth = await swiftAuthenticate(t.auth, tracked.ctx);
     if (!auth.ok) {
       if (auth.reason === 'rejected') {
-        return [error(t.fields.credentials, `${t.label}: Swift rejected the user or password (HTTP ${auth.status}, auth v${t.auth.version})`, { code: 'auth-failed', stage: 'auth', hint: 'check swift_user, swift_password and, for v2/v3, the project and domain in os_options' })];
+        return [
+          error(t.fields.credentials, `${t.label}: Swift rejected the user or password (HTTP ${auth.status}, auth v${t.auth.version})`, {
+            code: 'auth-failed',
+            stage: 'auth',
+            hint: 'check swift_user, swift_password and, for v2/v3, the project and domain in os_options',
+          }),
+        ];
       }
       if (auth.reason === 'no-endpoint') {
-        return [error(t.fields.authUrl, `${t.label}: authenticated, but ${auth.detail}`, { code: 'no-object-store-endpoint', stage: 'auth', hint: 'set os_options.region_name / endpoint_type, or os_options.object_storage_url' })];
+        return [
+          error(t.fields.authUrl, `${t.label}: authenticated, but ${auth.detail}`, {
+            code: 'no-object-store-endpoint',
+            stage: 'auth',
+            hint: 'set os_options.region_name / endpoint_type, or os_options.object_storage_url',
+          }),
+        ];
       }
       return [unexpectedStatus(t.fields.authUrl, `${t.label}: authentication at ${t.auth.authUrl}`, auth.status, auth.detail, 'auth')];
     }
@@ -47,7 +59,13 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
 
     const head = await call('HEAD', containerUrl);
     if (head.status === 404) {
-      return [error(t.fields.container, `${t.label}: container "${t.container}" does not exist`, { code: 'container-missing', stage: 'semantic', hint: 'create the container first (Quay does not create it)' })];
+      return [
+        error(t.fields.container, `${t.label}: container "${t.container}" does not exist`, {
+          code: 'container-missing',
+          stage: 'semantic',
+          hint: 'create the container first (Quay does not create it)',
+        }),
+      ];
     }
     if (head.status === 401) return [error(t.fields.credentials, `${t.label}: the token from authentication was refused by ${new URL(base).host}`, { code: 'auth-failed', stage: 'auth' })];
     if (head.status >= 300) return [denied(head, 'head', t)];
@@ -63,7 +81,13 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
       const tempUrl = swiftTempUrl(objectUrl, t.tempUrlKey, 60);
       const temp = await probeHttp(tempUrl, { method: 'GET', agent: agents.forUrl(tempUrl), ...extra(t) }, tracked.ctx);
       if (temp.status !== 200) {
-        problems.push(error(t.fields.tempUrlKey, `${t.label}: a temp URL signed with temp_url_key was refused (HTTP ${temp.status})`, { code: 'temp-url-failed', stage: 'semantic', hint: 'the key must equal the account (or container) X-Account-Meta-Temp-URL-Key, and the tempurl middleware must be enabled' }));
+        problems.push(
+          error(t.fields.tempUrlKey, `${t.label}: a temp URL signed with temp_url_key was refused (HTTP ${temp.status})`, {
+            code: 'temp-url-failed',
+            stage: 'semantic',
+            hint: 'the key must equal the account (or container) X-Account-Meta-Temp-URL-Key, and the tempurl middleware must be enabled',
+          }),
+        );
       }
     }
     const del = await call('DELETE', objectUrl);

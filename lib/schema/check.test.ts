@@ -11,11 +11,7 @@ describe('checkAgainstSchema: one precise violation per problem', () => {
       { BUILDLOGS_REDIS: 'x' },
       [{ key: 'BUILDLOGS_REDIS', path: 'BUILDLOGS_REDIS', keyword: 'type', message: 'BUILDLOGS_REDIS must be an object, not a string' }],
     ],
-    [
-      'a quoted port',
-      { MAIL_PORT: '587' },
-      [{ key: 'MAIL_PORT', path: 'MAIL_PORT', keyword: 'type', message: 'MAIL_PORT must be an integer, not a string ("587")' }],
-    ],
+    ['a quoted port', { MAIL_PORT: '587' }, [{ key: 'MAIL_PORT', path: 'MAIL_PORT', keyword: 'type', message: 'MAIL_PORT must be an integer, not a string ("587")' }]],
     [
       'a nested wrong type',
       { BUILDLOGS_REDIS: { host: 'redis', port: '6379' } },
@@ -31,7 +27,12 @@ describe('checkAgainstSchema: one precise violation per problem', () => {
       { TAG_EXPIRATION_OPTIONS: [1, '2x'] },
       [
         { key: 'TAG_EXPIRATION_OPTIONS', path: 'TAG_EXPIRATION_OPTIONS[0]', keyword: 'type', message: 'TAG_EXPIRATION_OPTIONS[0] must be a string, not a number (1)' },
-        { key: 'TAG_EXPIRATION_OPTIONS', path: 'TAG_EXPIRATION_OPTIONS[1]', keyword: 'pattern', message: 'TAG_EXPIRATION_OPTIONS[1] must be a whole number and one unit letter (s, m, h, d or w), e.g. 2w or 30m (got "2x")' },
+        {
+          key: 'TAG_EXPIRATION_OPTIONS',
+          path: 'TAG_EXPIRATION_OPTIONS[1]',
+          keyword: 'pattern',
+          message: 'TAG_EXPIRATION_OPTIONS[1] must be a whole number and one unit letter (s, m, h, d or w), e.g. 2w or 30m (got "2x")',
+        },
       ],
     ],
     [
@@ -111,11 +112,7 @@ describe('checkAgainstSchema: one precise violation per problem', () => {
       { DB_CONNECTION_ARGS: 1 },
       [{ key: 'DB_CONNECTION_ARGS', path: 'DB_CONNECTION_ARGS', keyword: 'type', message: 'DB_CONNECTION_ARGS must be an object, not a number' }],
     ],
-    [
-      'a string where a list is expected',
-      { SUPER_USERS: 'admin' },
-      [{ key: 'SUPER_USERS', path: 'SUPER_USERS', keyword: 'type', message: 'SUPER_USERS must be an array, not a string' }],
-    ],
+    ['a string where a list is expected', { SUPER_USERS: 'admin' }, [{ key: 'SUPER_USERS', path: 'SUPER_USERS', keyword: 'type', message: 'SUPER_USERS must be an array, not a string' }]],
     [
       'a quoted boolean feature flag (Python reads "false" as true)',
       { FEATURE_MAILING: 'false' },
@@ -346,13 +343,41 @@ describe('checkAgainstSchema accepts real-world configs', () => {
         DISTRIBUTED_STORAGE_CONFIG: {
           s3: ['S3Storage', { host: 's3.us-east-2.amazonaws.com', s3_access_key: 'A', s3_secret_key: 'B', s3_bucket: 'q', s3_region: 'us-east-2', storage_path: '/d' }],
           sts: ['STSS3Storage', { sts_role_arn: 'arn:aws:iam::1:role/q', s3_bucket: 'q', storage_path: '/d', sts_user_access_key: 'A', sts_user_secret_key: 'B', s3_region: 'us-east-1' }],
-          rgw: ['RadosGWStorage', { hostname: 'rgw', is_secure: true, port: 443, access_key: 'A', secret_key: 'B', bucket_name: 'q', storage_path: '/d', maximum_chunk_size_mb: 100, server_side_assembly: true }],
+          rgw: [
+            'RadosGWStorage',
+            { hostname: 'rgw', is_secure: true, port: 443, access_key: 'A', secret_key: 'B', bucket_name: 'q', storage_path: '/d', maximum_chunk_size_mb: 100, server_side_assembly: true },
+          ],
           noobaa: ['RHOCSStorage', { hostname: 's3.openshift-storage.svc.cluster.local', is_secure: true, port: '443', access_key: 'A', secret_key: 'B', bucket_name: 'q', storage_path: '/d' }],
           ibm: ['IBMCloudStorage', { access_key: 'A', secret_key: 'B', bucket_name: 'q', hostname: 'h', is_secure: 'true', port: '443', storage_path: '/d', maximum_chunk_size_mb: '100mb' }],
-          cf: ['CloudFrontedS3Storage', { cloudfront_distribution_domain: 'd.cloudfront.net', cloudfront_key_id: 'K', cloudfront_privatekey_filename: 'k.pem', host: 's3', s3_access_key: 'A', s3_bucket: 'q', s3_secret_key: 'B', storage_path: '/d', s3_region: 'us-east-1' }],
+          cf: [
+            'CloudFrontedS3Storage',
+            {
+              cloudfront_distribution_domain: 'd.cloudfront.net',
+              cloudfront_key_id: 'K',
+              cloudfront_privatekey_filename: 'k.pem',
+              host: 's3',
+              s3_access_key: 'A',
+              s3_bucket: 'q',
+              s3_secret_key: 'B',
+              storage_path: '/d',
+              s3_region: 'us-east-1',
+            },
+          ],
           azure: ['AzureStorage', { azure_container: 'quay', azure_account_name: 'acct', azure_account_key: 'K', sas_token: 'S', storage_path: '/d' }],
           gcs: ['GoogleCloudStorage', { access_key: 'A', secret_key: 'B', bucket_name: 'q', storage_path: '/d', boto_timeout: 120 }],
-          swift: ['SwiftStorage', { swift_user: 'u', swift_password: 'p', swift_container: 'c', auth_url: 'https://ks:5000/v3', auth_version: 3, os_options: { tenant_id: 't', user_domain_name: 'Default' }, ca_cert_path: '/conf/stack/swift.crt', storage_path: '/d' }],
+          swift: [
+            'SwiftStorage',
+            {
+              swift_user: 'u',
+              swift_password: 'p',
+              swift_container: 'c',
+              auth_url: 'https://ks:5000/v3',
+              auth_version: 3,
+              os_options: { tenant_id: 't', user_domain_name: 'Default' },
+              ca_cert_path: '/conf/stack/swift.crt',
+              storage_path: '/d',
+            },
+          ],
           local: ['LocalStorage', { storage_path: '/datastorage/registry' }],
           cdn: [
             'MultiCDNStorage',
@@ -379,7 +404,15 @@ describe('checkAgainstSchema accepts real-world configs', () => {
           elasticsearch_config: { host: 'es.example.com', port: 9200, access_key: 'u', secret_key: 'p', use_ssl: true, index_prefix: 'logentry_', aws_region: 'us-east-1' },
         },
         KEYCLOAK_LOGIN_CONFIG: { CLIENT_ID: 'quay', CLIENT_SECRET: 's', OIDC_SERVER: 'https://sso.example.com/realms/quay/', SERVICE_NAME: 'SSO', LOGIN_SCOPES: ['openid'] },
-        BUILD_MANAGER: ['ephemeral', { ALLOWED_WORKER_COUNT: 1, ORCHESTRATOR_PREFIX: 'buildman/production/', ORCHESTRATOR: { REDIS_HOST: 'redis', REDIS_SSL: false }, EXECUTORS: [{ EXECUTOR: 'kubernetesPodman', BUILDER_NAMESPACE: 'builder' }] }],
+        BUILD_MANAGER: [
+          'ephemeral',
+          {
+            ALLOWED_WORKER_COUNT: 1,
+            ORCHESTRATOR_PREFIX: 'buildman/production/',
+            ORCHESTRATOR: { REDIS_HOST: 'redis', REDIS_SSL: false },
+            EXECUTORS: [{ EXECUTOR: 'kubernetesPodman', BUILDER_NAMESPACE: 'builder' }],
+          },
+        ],
         USER_EVENTS_REDIS: { host: 'redis', port: 6380, ssl: true, password: null },
         DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: '/conf/stack/database.pem', autorollback: true, threadlocals: true },
         KEYSTONE_AUTH_VERSION: '3',
@@ -402,7 +435,10 @@ describe('checkAgainstSchema never crashes', () => {
     ['deep nesting under a known key', { DB_CONNECTION_ARGS: deep(5000) }],
     ['deep nesting under an unknown key', { X: deep(5000) }],
     ['a huge string', { SERVER_HOSTNAME: 'a'.repeat(5_000_000), DEFAULT_TAG_EXPIRATION: '9'.repeat(1_000_000) + 'x' }],
-    ['numbers everywhere objects are expected', Object.fromEntries(['BUILDLOGS_REDIS', 'DISTRIBUTED_STORAGE_CONFIG', 'LOGS_MODEL_CONFIG', 'BUILD_MANAGER', 'HEALTH_CHECKER', 'FOOTER_LINKS', 'KEYCLOAK_LOGIN_CONFIG'].map((k) => [k, 7]))],
+    [
+      'numbers everywhere objects are expected',
+      Object.fromEntries(['BUILDLOGS_REDIS', 'DISTRIBUTED_STORAGE_CONFIG', 'LOGS_MODEL_CONFIG', 'BUILD_MANAGER', 'HEALTH_CHECKER', 'FOOTER_LINKS', 'KEYCLOAK_LOGIN_CONFIG'].map((k) => [k, 7])),
+    ],
     ['NaN and Infinity', { MAIL_PORT: Number.NaN, SEARCH_RESULTS_PER_PAGE: Number.POSITIVE_INFINITY }],
     ['binary data', { SERVER_HOSTNAME: new Uint8Array([1, 2, 3]) }],
   ])('%s', (_name, input) => {
@@ -422,9 +458,7 @@ describe('checkAgainstSchema never crashes', () => {
   });
 
   it('says what is wrong when the config itself is not a mapping', () => {
-    expect(checkAgainstSchema([] as unknown as ConfigMap)).toEqual([
-      { key: '', path: '', keyword: 'type', message: 'the config must be a mapping of keys to values, not an array' },
-    ]);
+    expect(checkAgainstSchema([] as unknown as ConfigMap)).toEqual([{ key: '', path: '', keyword: 'type', message: 'the config must be a mapping of keys to values, not an array' }]);
   });
 
   it('cuts long values in messages', () => {

@@ -54,11 +54,8 @@ export function checkAgainstSchema(config: ConfigMap): SchemaViolation[] {
  */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   // Indexed by schema path and data path, so a 10 000-item list stays linear.
-  const alternatives = new Set(
-    errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}|${e.instancePath}`),
-  );
-  const isBranch = (e: ErrorObject) =>
-    prefixes(e.schemaPath, false).some((s) => prefixes(e.instancePath, true).some((i) => alternatives.has(`${s}|${i}`)));
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}|${e.instancePath}`));
+  const isBranch = (e: ErrorObject) => prefixes(e.schemaPath, false).some((s) => prefixes(e.instancePath, true).some((i) => alternatives.has(`${s}|${i}`)));
   const own = errors.filter((e) => e.keyword !== 'if' && !isBranch(e));
   // Once a value has the wrong type, its enum, pattern or range errors only repeat the problem.
   const wrongType = new Set(own.filter((e) => e.keyword === 'type').map((e) => e.instancePath));

@@ -90,7 +90,7 @@ export function requiredHint(field: string): string {
 const STAGE_HINTS: Record<string, string> = {
   dns: 'check that the host name is spelt right and resolves from here and from the Quay pods',
   tcp: 'check the host and port, that the service is running, and that no firewall drops the traffic',
-  tls: 'check the server certificate: its CA goes into extra_ca_certs/ (or the service\'s own CA file), and its names must match the host',
+  tls: "check the server certificate: its CA goes into extra_ca_certs/ (or the service's own CA file), and its names must match the host",
   auth: 'check the user name and password (or key) the config gives for this service',
 };
 

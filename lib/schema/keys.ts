@@ -7,9 +7,7 @@ import { closestMatch } from './suggest';
 export const internalOnlyKeys: ReadonlySet<string> = new Set(strings(keyStatusJson.internalOnly));
 
 /** Keys removed from current Quay, with the reason shown to users. */
-export const deprecatedKeys: ReadonlyMap<string, string> = new Map(
-  Object.entries(keyStatusJson.deprecated).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
-);
+export const deprecatedKeys: ReadonlyMap<string, string> = new Map(Object.entries(keyStatusJson.deprecated).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
 
 /** A name other tools (config-tool, old docs) use that Quay ignores, and the key Quay reads instead. */
 export interface NotReadByQuay {
@@ -19,9 +17,7 @@ export interface NotReadByQuay {
 
 /** Names Quay ignores although other tools write them (e.g. config-tool's SECURITY_SCANNER_NOTIFICATIONS). */
 export const notReadByQuay: ReadonlyMap<string, NotReadByQuay> = new Map(
-  Object.entries(keyStatusJson.notReadByQuay).flatMap(([k, v]) =>
-    isObject(v) && typeof v.use === 'string' && typeof v.why === 'string' ? [[k, { use: v.use, why: v.why }]] : [],
-  ),
+  Object.entries(keyStatusJson.notReadByQuay).flatMap(([k, v]) => (isObject(v) && typeof v.use === 'string' && typeof v.why === 'string' ? [[k, { use: v.use, why: v.why }]] : [])),
 );
 
 const schemaKeySet = new Set(schemaKeys);

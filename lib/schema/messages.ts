@@ -48,9 +48,7 @@ export function describeError(error: ErrorObject, ctx: MessageContext): string {
       return `${subject} must have ${bound} ${plural(Number(params.limit), 'item')} (it has ${count})`;
     }
     case 'minLength':
-      return Number(params.limit) === 1
-        ? `${subject} must not be empty`
-        : `${subject} must be at least ${plural(Number(params.limit), 'character')} long`;
+      return Number(params.limit) === 1 ? `${subject} must not be empty` : `${subject} must be at least ${plural(Number(params.limit), 'character')} long`;
     case 'maxLength':
       return `${subject} must be at most ${plural(Number(params.limit), 'character')} long (it has ${typeof data === 'string' ? data.length : 0})`;
     case 'minimum':
@@ -83,13 +81,7 @@ export function describeError(error: ErrorObject, ctx: MessageContext): string {
 }
 
 /** anyOf/oneOf collapsed into one sentence: what the value may be, and what it is. */
-function describeAlternatives(
-  error: ErrorObject,
-  parent: Record<string, unknown>,
-  subject: string,
-  expect: string | undefined,
-  got: string | undefined,
-): string {
+function describeAlternatives(error: ErrorObject, parent: Record<string, unknown>, subject: string, expect: string | undefined, got: string | undefined): string {
   const params: Record<string, unknown> = isObject(error.params) ? error.params : {};
   if (error.keyword === 'oneOf' && Array.isArray(params.passingSchemas)) {
     return `${subject} is ambiguous: it matches more than one of the allowed forms`;

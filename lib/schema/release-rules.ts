@@ -21,9 +21,7 @@ const RULES: readonly ReleaseRule[] = [
     keyword: 'type',
     applies: (value) => typeof value === 'string',
     judge: (release) =>
-      atLeast(release, '3.9')
-        ? { verdict: 'warn', hint: 'since Quay 3.9 CORS_ORIGIN is a list of origins: write CORS_ORIGIN: ["https://app.example.com"]' }
-        : { verdict: 'accept' },
+      atLeast(release, '3.9') ? { verdict: 'warn', hint: 'since Quay 3.9 CORS_ORIGIN is a list of origins: write CORS_ORIGIN: ["https://app.example.com"]' } : { verdict: 'accept' },
   },
 ];
 

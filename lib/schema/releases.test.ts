@@ -5,8 +5,7 @@ import { schema } from '../fieldgroups/schema';
 import { atLeast, DEFAULT_RELEASE, keyPresence, parseRelease, QUAY_RELEASES, releaseDefault, releaseSource } from './releases';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const schemaGroup = (config: Record<string, unknown>, release: string) =>
-  schema.rules({ config, files: new Map(), now: new Date(), release });
+const schemaGroup = (config: Record<string, unknown>, release: string) => schema.rules({ config, files: new Map(), now: new Date(), release });
 
 describe('Quay releases', () => {
   it('targets 3.4 … 3.19 and head, newest by default, each traced to a quay/quay commit', () => {

@@ -11,9 +11,9 @@ export type SchemaNode = Record<string, unknown>;
 export const configSchema: SchemaNode = configSchemaJson;
 
 const properties: SchemaNode = isObject(configSchema.properties) ? configSchema.properties : {};
-const patterns: { regex: RegExp; schema: SchemaNode }[] = Object.entries(
-  isObject(configSchema.patternProperties) ? configSchema.patternProperties : {},
-).flatMap(([source, schema]) => (isObject(schema) ? [{ regex: new RegExp(source, 'u'), schema }] : []));
+const patterns: { regex: RegExp; schema: SchemaNode }[] = Object.entries(isObject(configSchema.patternProperties) ? configSchema.patternProperties : {}).flatMap(([source, schema]) =>
+  isObject(schema) ? [{ regex: new RegExp(source, 'u'), schema }] : [],
+);
 
 /** Every top-level key the schema declares, in schema order. */
 export const schemaKeys: readonly string[] = Object.keys(properties);

@@ -39,10 +39,15 @@ export function schemaDigest(schema: SchemaNode): string {
 function shareSchemaObjects(code: string, schema: SchemaNode): string {
   let out = code;
   for (const pointer of ['', ...refPointers(schema)]) {
-    const segments = pointer.split('/').slice(1).map((s) => decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const segments = pointer
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const node = segments.reduce<unknown>((n, key) => (isObject(n) ? n[key] : Array.isArray(n) ? n[Number(key)] : undefined), schema);
     if (node === undefined) continue;
-    const literal = ` = ${JSON.stringify(node).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};`; // as ajv's codegen writes it
+    const literal = ` = ${JSON.stringify(node)
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029')};`; // as ajv's codegen writes it
     const at = out.indexOf(literal);
     if (at < 0 || !/const schema\d+$/.test(out.slice(Math.max(0, at - 20), at))) continue;
     const access = segments.map((key) => `?.[${JSON.stringify(key)}]`).join('');

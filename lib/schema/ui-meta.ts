@@ -9,21 +9,7 @@ import { schemaDescription } from './schema';
  */
 
 /** Widget kinds the form renderer switches on exhaustively. */
-export const WIDGETS = [
-  'text',
-  'password',
-  'textarea',
-  'number',
-  'switch',
-  'select',
-  'string-list',
-  'map',
-  'object',
-  'json',
-  'certificate',
-  'storage',
-  'duration',
-] as const;
+export const WIDGETS = ['text', 'password', 'textarea', 'number', 'switch', 'select', 'string-list', 'map', 'object', 'json', 'certificate', 'storage', 'duration'] as const;
 /** One of {@link WIDGETS}. */
 export type Widget = (typeof WIDGETS)[number];
 
@@ -54,9 +40,7 @@ export const SECTION_IDS = [
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** When a field is shown: another key equals a value, is one of several, is (not) truthy, or all of these. */
-export type ShowIf =
-  | { key: string; equals?: unknown; in?: unknown[]; truthy?: boolean }
-  | { all: ShowIf[] };
+export type ShowIf = { key: string; equals?: unknown; in?: unknown[]; truthy?: boolean } | { all: ShowIf[] };
 
 /** Presentation of one key or nested field. */
 export interface UiField {
@@ -86,10 +70,7 @@ export interface UiKey extends UiField {
 }
 
 const showIfSchema: z.ZodType<ShowIf> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(showIfSchema) }),
-    z.strictObject({ key: z.string(), equals: z.unknown().optional(), in: z.array(z.unknown()).optional(), truthy: z.boolean().optional() }),
-  ]),
+  z.union([z.strictObject({ all: z.array(showIfSchema) }), z.strictObject({ key: z.string(), equals: z.unknown().optional(), in: z.array(z.unknown()).optional(), truthy: z.boolean().optional() })]),
 );
 
 const fieldShape = {
@@ -104,9 +85,7 @@ const fieldShape = {
   advanced: z.boolean().optional(),
   deprecated: z.boolean().optional(),
 };
-const fieldSchema: z.ZodType<UiField> = z.lazy(() =>
-  z.strictObject({ ...fieldShape, fields: z.record(z.string(), fieldSchema).optional() }),
-);
+const fieldSchema: z.ZodType<UiField> = z.lazy(() => z.strictObject({ ...fieldShape, fields: z.record(z.string(), fieldSchema).optional() }));
 
 const sectionSchema = z.strictObject({ id: z.enum(SECTION_IDS), title: z.string(), description: z.string() });
 const uiFileSchema = z.object({

@@ -81,13 +81,21 @@ describe('schema/ui.json is consistent', () => {
     for (const [path, field, schema] of allFields()) {
       const types = typesOf(schema).filter((t) => t !== 'null');
       if (field.widget === 'switch') expect(types, path).toContain('boolean');
-      if (field.widget === 'number') expect(types.some((t) => t === 'integer' || t === 'number'), path).toBe(true);
+      if (field.widget === 'number')
+        expect(
+          types.some((t) => t === 'integer' || t === 'number'),
+          path,
+        ).toBe(true);
       if (field.widget === 'select') expect(Array.isArray(schema?.enum), path).toBe(true);
       if (field.widget === 'duration') expect(schema?.pattern, path).toBe('^[0-9]+(w|m|d|h|s)$');
       if (field.widget === 'string-list') expect(types, path).toEqual(['array']);
       if (field.widget === 'password') expect(field.secret, path).toBe(true);
     }
-    expect(uiKeys().filter((k) => k.widget === 'storage').map((k) => k.key)).toEqual(['DISTRIBUTED_STORAGE_CONFIG']);
+    expect(
+      uiKeys()
+        .filter((k) => k.widget === 'storage')
+        .map((k) => k.key),
+    ).toEqual(['DISTRIBUTED_STORAGE_CONFIG']);
   });
 
   it('marks passwords, secret keys, PSKs and client secrets as secret', () => {

@@ -50,7 +50,7 @@ describe('idle garbage collection', () => {
     stop();
   });
 
-  it('reaches V8\'s real collector without --expose-gc on the command line', () => {
+  it("reaches V8's real collector without --expose-gc on the command line", () => {
     const gc = exposedGc();
     expect(typeof gc).toBe('function');
     gc();

@@ -33,7 +33,12 @@ describe('validation pipeline orchestration', () => {
     const report = await validateConfig(input, {
       mode: 'offline',
       registry: [
-        group('Database', { keys: ['DB_URI'], rules: () => { throw new Error('boom'); } }),
+        group('Database', {
+          keys: ['DB_URI'],
+          rules: () => {
+            throw new Error('boom');
+          },
+        }),
         group('Redis', { rules: () => [error('BUILDLOGS_REDIS', 'BUILDLOGS_REDIS is required', { code: 'required' })] }),
       ],
     });
@@ -48,7 +53,13 @@ describe('validation pipeline orchestration', () => {
 
   it('a probe that ignores its signal is cut off at its deadline (plus grace) with a timeout finding naming its stage', async () => {
     const log: string[] = [];
-    const stuck: Probe = { ...hangingProbe('DB_URI', log), run: (ctx) => { ctx.enter('tls'); return hangingProbe('DB_URI', log).run(ctx); } };
+    const stuck: Probe = {
+      ...hangingProbe('DB_URI', log),
+      run: (ctx) => {
+        ctx.enter('tls');
+        return hangingProbe('DB_URI', log).run(ctx);
+      },
+    };
     const report = await validateConfig(input, { mode: 'online', timeoutMs: 150, registry: [group('Database', { probes: () => [stuck] })] });
     expect(report.groups[0]?.findings).toEqual([
       expect.objectContaining({ severity: 'error', code: 'timeout', stage: 'tls', fields: ['DB_URI'], message: 'DB_URI: no answer within 150 ms (stopped at the tls stage)' }),
@@ -93,7 +104,7 @@ describe('validation pipeline orchestration', () => {
     expect(report.groups.flatMap((g) => g.findings.map((f) => f.code))).toEqual(['cancelled', 'cancelled']);
   });
 
-  it('all-hanging: every group\'s probes start before the first deadline fires, so the run is bounded by one deadline, not their sum', async () => {
+  it("all-hanging: every group's probes start before the first deadline fires, so the run is bounded by one deadline, not their sum", async () => {
     const log: string[] = [];
     const ids: FieldGroupId[] = ['Database', 'Redis', 'LDAP', 'Email', 'ElasticSearch', 'SecurityScanner', 'DistributedStorage', 'OIDC'];
     const registry = ids.map((id) => group(id, { probes: () => [hangingProbe(`${id}-a`, log), hangingProbe(`${id}-b`, log)] }));
@@ -103,7 +114,7 @@ describe('validation pipeline orchestration', () => {
     expect(report.groups.flatMap((g) => g.findings.map((f) => f.code))).toEqual(Array(ids.length * 2).fill('timeout'));
   });
 
-  it('every error says what to do: one without a hint gets its stage\'s remedy or an example value', async () => {
+  it("every error says what to do: one without a hint gets its stage's remedy or an example value", async () => {
     const report = await validateConfig(input, {
       mode: 'offline',
       registry: [
@@ -115,15 +126,19 @@ describe('validation pipeline orchestration', () => {
         }),
       ],
     });
-    expect(report.groups[0]?.findings.map((f) => f.hint)).toEqual([
-      expect.stringMatching(/host and port.*firewall/),
-      expect.stringMatching(/^e\.g\. SERVER_HOSTNAME: /),
-    ]);
+    expect(report.groups[0]?.findings.map((f) => f.hint)).toEqual([expect.stringMatching(/host and port.*firewall/), expect.stringMatching(/^e\.g\. SERVER_HOSTNAME: /)]);
   });
 
   it('an offline run never calls a probe', async () => {
     let called = false;
-    const probe: Probe = { name: 'x', fields: ['x'], run: async () => { called = true; return []; } };
+    const probe: Probe = {
+      name: 'x',
+      fields: ['x'],
+      run: async () => {
+        called = true;
+        return [];
+      },
+    };
     await validateConfig(input, { mode: 'offline', registry: [group('Database', { probes: () => [probe] })] });
     expect(called).toBe(false);
   });

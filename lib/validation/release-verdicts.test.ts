@@ -11,9 +11,7 @@ describe('release-keyed verdicts', () => {
   it('CORS_ORIGIN as one string is the 3.8 format (before quay/quay 84abdba07), a warning from 3.9 on', async () => {
     const config = { CORS_ORIGIN: 'https://app.example.com' };
     expect(await findingsOn(config, 'CORS_ORIGIN', '3.8')).toEqual([]);
-    expect(await findingsOn(config, 'CORS_ORIGIN', '3.9')).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'schema-type', hint: expect.stringContaining('list of origins') }),
-    ]);
+    expect(await findingsOn(config, 'CORS_ORIGIN', '3.9')).toEqual([expect.objectContaining({ severity: 'warning', code: 'schema-type', hint: expect.stringContaining('list of origins') })]);
     expect(await findingsOn({ CORS_ORIGIN: ['https://app.example.com'] }, 'CORS_ORIGIN', '3.19')).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ describe('redaction', () => {
     expect(sas).toContain('AbCdEf%2B123');
   });
 
-  it('masks a secret only as a whole token, so the tool\'s own words survive', () => {
+  it("masks a secret only as a whole token, so the tool's own words survive", () => {
     expect(redact('passwords cross the network in clear', ['pass'])).toBe('passwords cross the network in clear');
     expect(redact('postgres://quay:pass@db/quay and pass, "pass"', ['pass'])).toBe('postgres://quay:***@db/quay and ***, "***"');
     expect(redact('bypass the pass', ['pass'])).toBe('bypass the ***');
@@ -55,4 +55,3 @@ describe('redaction', () => {
     expect(text).not.toMatch(/quay:pass@/);
   });
 });
-

@@ -97,14 +97,7 @@ export function unreadableReport(mode: ValidationMode, quayVersion: QuayRelease 
   };
 }
 
-async function runGroup(
-  group: FieldGroup,
-  ctx: RuleContext,
-  input: ValidationInput,
-  schemaFindings: Finding[],
-  wanted: Set<FieldGroupId> | null,
-  options: ValidationOptions,
-): Promise<GroupReport> {
+async function runGroup(group: FieldGroup, ctx: RuleContext, input: ValidationInput, schemaFindings: Finding[], wanted: Set<FieldGroupId> | null, options: ValidationOptions): Promise<GroupReport> {
   const started = performance.now();
   const done = (findings: Finding[], skippedReason?: string): GroupReport => ({
     group: group.id,
@@ -212,10 +205,7 @@ async function runProbe(probe: Probe, ctx: RuleContext, options: ValidationOptio
   });
   try {
     if (options.signal?.aborted) return [cancelledFinding(probe)];
-    return await Promise.race([
-      probe.run(probeCtx).catch((e: unknown) => [internalProbeError(probe, stage, e)]),
-      deadline,
-    ]);
+    return await Promise.race([probe.run(probeCtx).catch((e: unknown) => [internalProbeError(probe, stage, e)]), deadline]);
   } finally {
     clearTimeout(timer);
     controller.abort(new Error('probe finished'));

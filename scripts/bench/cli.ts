@@ -50,11 +50,7 @@ async function runOnce(args: string[], cwd: string, rssFile: string): Promise<{ 
  * `runs` rounds, each running every command once (baseline first), after one unmeasured round that
  * warms the page cache and lets the CLI rebuild its bundle if the sources changed.
  */
-export async function benchCliProcesses(
-  root: string,
-  commands: Array<{ label: string; args: string[] }>,
-  runs: number,
-): Promise<ProcessFigures[]> {
+export async function benchCliProcesses(root: string, commands: Array<{ label: string; args: string[] }>, runs: number): Promise<ProcessFigures[]> {
   const rssFile = path.join(os.tmpdir(), `quay-config-bench-rss-${process.pid}`);
   const samples = commands.map(() => ({ ms: [] as number[], rss: [] as number[], codes: [] as number[] }));
   try {

@@ -42,7 +42,12 @@ export async function benchFloors(harness: Pick<HarnessInfo, 'certs' | 'services
     {
       group: 'Redis',
       what: 'Redis: TLS, AUTH + PING (raw)',
-      once: () => lineExchange(() => tls.connect({ host: 'localhost', port: s.redis.tlsPort, ca }), `AUTH ${s.redis.password}\r\nPING\r\n`, (t) => t.includes('+PONG')),
+      once: () =>
+        lineExchange(
+          () => tls.connect({ host: 'localhost', port: s.redis.tlsPort, ca }),
+          `AUTH ${s.redis.password}\r\nPING\r\n`,
+          (t) => t.includes('+PONG'),
+        ),
     },
     {
       group: 'LDAP',
@@ -71,7 +76,13 @@ export async function benchFloors(harness: Pick<HarnessInfo, 'certs' | 'services
     {
       group: 'Email',
       what: 'SMTP: greeting, EHLO, QUIT (raw, no TLS)',
-      once: () => lineExchange(() => net.connect({ host: s.smtp.host, port: s.smtp.port }), 'EHLO bench\r\nQUIT\r\n', (t) => /^221/m.test(t), /^220 /m),
+      once: () =>
+        lineExchange(
+          () => net.connect({ host: s.smtp.host, port: s.smtp.port }),
+          'EHLO bench\r\nQUIT\r\n',
+          (t) => /^221/m.test(t),
+          /^220 /m,
+        ),
     },
     { group: 'ElasticSearch', what: 'Elasticsearch fake: TLS, one GET', once: () => httpsRequest(new URL(`https://localhost:${s.elasticsearch.httpsPort}/`), 'GET', {}, ca) },
     { group: 'SecurityScanner', what: 'Clair fake: TLS, one GET', once: () => httpsRequest(new URL(s.clair.httpsUrl), 'GET', {}, ca) },

@@ -16,11 +16,7 @@ export interface LoadFigures {
   firstFailure?: string;
 }
 
-export async function benchOfflineValidateLoad(
-  server: AppServer,
-  body: string,
-  opts: { requests: number; concurrency: number; warmup: number },
-): Promise<LoadFigures> {
+export async function benchOfflineValidateLoad(server: AppServer, body: string, opts: { requests: number; concurrency: number; warmup: number }): Promise<LoadFigures> {
   const agent = server.agent({ maxSockets: opts.concurrency });
   const headers = { 'content-type': 'application/json' };
   let failures = 0;

@@ -97,7 +97,11 @@ export async function runBench(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const services = await startServices(ROOT, log);
   results.servicesMs = since(t0);
-  log(`[services] ${Object.entries(services.readyMs).map(([n, t]) => `${n} ${t} ms`).join(', ')}`);
+  log(
+    `[services] ${Object.entries(services.readyMs)
+      .map(([n, t]) => `${n} ${t} ms`)
+      .join(', ')}`,
+  );
   let body: string;
   let bundle: CompleteBundle;
   try {
@@ -174,7 +178,13 @@ function formatTable(r: Results): string {
     const o = r.online;
     rows.push(['(a) online validation, every service up', `${formatSummary(o.summary)}`]);
     rows.push(['    first (cold) run', ms(o.firstMs)]);
-    rows.push(['    slowest groups (last run)', o.slowest.slice(0, 4).map((g) => `${g.group} ${g.durationMs} ms`).join(', ')]);
+    rows.push([
+      '    slowest groups (last run)',
+      o.slowest
+        .slice(0, 4)
+        .map((g) => `${g.group} ${g.durationMs} ms`)
+        .join(', '),
+    ]);
     if (r.floors) {
       // What the service itself needs for one exchange: a probe cannot go below it.
       for (const g of o.slowest) {
@@ -192,7 +202,10 @@ function formatTable(r: Results): string {
     rows.push([`(g) ${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}${bad ? `; ${bad} run(s) exited non-zero` : ''}`]);
   }
   if (r.cli) rows.push(['    config-tool (Go), issue 11', 'offline 28 ms, online 31 ms / 23.5 MiB']);
-  for (const [title, f] of [['(h) offline validation in process', r.scaling], ['(h) offline validation via the API', r.scalingApi]] as const) {
+  for (const [title, f] of [
+    ['(h) offline validation in process', r.scaling],
+    ['(h) offline validation via the API', r.scalingApi],
+  ] as const) {
     if (!f) continue;
     rows.push([`${title}, complete config`, formatSummary(f.base)]);
     for (const c of f.cases) rows.push([`    + ${c.label}`, `${formatSummary(c.summary)}; ${perItem(f.base, c)}`]);
@@ -208,7 +221,10 @@ function formatTable(r: Results): string {
   }
   if (r.load) {
     const l = r.load;
-    rows.push([`(c) offline validate via HTTPS API, c=${l.concurrency}`, `${l.perSecond.toFixed(0)} req/s (${l.requests} requests in ${ms(l.wallMs)}), p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, max ${ms(l.max)}`]);
+    rows.push([
+      `(c) offline validate via HTTPS API, c=${l.concurrency}`,
+      `${l.perSecond.toFixed(0)} req/s (${l.requests} requests in ${ms(l.wallMs)}), p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, max ${ms(l.max)}`,
+    ]);
     if (l.failures) rows.push(['    WARNING', `${l.failures} failed answer(s), first: ${l.firstFailure}`]);
     if (r.loadRss) rows.push(['    server RSS after the load', mib(r.loadRss.treeRss)]);
     if (r.loadIdleRss) rows.push([`    … and ${ms(PLAN.settleMs)} later`, `${mib(r.loadIdleRss.treeRss)}${r.memory ? ` (idle before the load: ${mib(r.memory.idle.treeRss)})` : ''}`]);
@@ -261,7 +277,10 @@ export function verdicts(r: Results): Array<[string, string]> {
       say(`CLI peak RSS ≤ 60 MiB (${mode})`, c.peakRss.median <= 60 * 1024 * 1024, `${mib(c.peakRss.median)} (node -e 0: ${mib(baseline.peakRss.median)})`);
     }
   }
-  for (const [where, f] of [['in process', r.scaling], ['API', r.scalingApi]] as const) {
+  for (const [where, f] of [
+    ['in process', r.scaling],
+    ['API', r.scalingApi],
+  ] as const) {
     const keys = f?.cases.filter((c) => c.label.endsWith('unknown keys') && c.added >= 1000).sort((a, b) => a.added - b.added);
     const [small, big] = [keys?.[0], keys?.at(-1)];
     if (!f || !small || !big || small === big) continue;
@@ -272,4 +291,3 @@ export function verdicts(r: Results): Array<[string, string]> {
   }
   return rows;
 }
-

@@ -23,7 +23,11 @@ export function pageAssets(html: string): { scripts: string[]; styles: string[] 
   const scripts = new Set<string>();
   const styles = new Set<string>();
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
-    const attr = (name: string) => new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+    const attr = (name: string) =>
+      new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)')`, 'i')
+        .exec(tag)
+        ?.slice(1)
+        .find((v) => v !== undefined);
     const url = attr('src') ?? attr('href');
     if (!url || !url.startsWith('/_next/static/')) continue;
     const clean = url.replace(/&amp;/g, '&');

@@ -38,7 +38,18 @@ const storageLocations: Grow = (b, n) => {
     storage[`site${i}`] = ['S3Storage', { host: `s3-${i}.example.com`, s3_access_key: 'key', s3_secret_key: 'secret', s3_bucket: 'quay', storage_path: '/registry' }];
   }
   const ids = Object.keys(storage);
-  return { config: { ...b.config, DISTRIBUTED_STORAGE_CONFIG: storage, DISTRIBUTED_STORAGE_PREFERENCE: ids, DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: ids.slice(0, 1), USERFILES_LOCATION: 'site0', LOG_ARCHIVE_LOCATION: 'site0', ACTION_LOG_ARCHIVE_LOCATION: 'site0' }, files: b.files };
+  return {
+    config: {
+      ...b.config,
+      DISTRIBUTED_STORAGE_CONFIG: storage,
+      DISTRIBUTED_STORAGE_PREFERENCE: ids,
+      DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: ids.slice(0, 1),
+      USERFILES_LOCATION: 'site0',
+      LOG_ARCHIVE_LOCATION: 'site0',
+      ACTION_LOG_ARCHIVE_LOCATION: 'site0',
+    },
+    files: b.files,
+  };
 };
 
 /** Distinct CAs (an RSA key each), made once per bench run. */

@@ -14,8 +14,7 @@ import type { ParsedBundle, SelfSignedResponse, ServiceKeyResponse, CertificateI
 import type { ValidationReport } from '../../lib/report/types';
 
 const URL_BASE = 'https://localhost:8443';
-const jsonRequest = (path: string, body: unknown) =>
-  new Request(`${URL_BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const jsonRequest = (path: string, body: unknown) => new Request(`${URL_BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const CONFIG = {
   SERVER_HOSTNAME: 'quay.example.com',
@@ -66,9 +65,13 @@ describe('POST /api/v2/validate', () => {
 
   it('accepts a raw tar.gz body and names the failing key of an invalid config', async () => {
     const yaml = 'SERVER_HOSTNAME: quay.example.com\nDB_URI: postgres://x@y/z\n';
-    const res = await validateV2(new Request(`${URL_BASE}/api/v2/validate?mode=offline&groups=Database`, {
-      method: 'POST', headers: { 'content-type': 'application/gzip' }, body: new Uint8Array(tarGz({ 'config.yaml': yaml })),
-    }));
+    const res = await validateV2(
+      new Request(`${URL_BASE}/api/v2/validate?mode=offline&groups=Database`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/gzip' },
+        body: new Uint8Array(tarGz({ 'config.yaml': yaml })),
+      }),
+    );
     const report = (await res.json()) as ValidationReport;
     expect(report.valid).toBe(false);
     const db = report.groups.find((g) => g.group === 'Database');
@@ -95,7 +98,10 @@ describe('POST /api/v2/validate/stream', () => {
   it('streams one NDJSON line per group, then the whole report', async () => {
     const res = await validateStream(jsonRequest('/api/v2/validate/stream?mode=offline', { 'config.yaml': CONFIG, certs: {} }));
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { event: string; group?: string; valid?: boolean });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; group?: string; valid?: boolean });
     expect(lines[0]?.event).toBe('start');
     const groups = lines.filter((l) => l.event === 'group');
     expect(groups.length).toBe(28);
@@ -126,7 +132,9 @@ describe('config-tool compatible v1 API', () => {
 describe('bundle upload and download (v2)', () => {
   it('round-trips an uploaded bundle: comments and unknown keys survive an edit', async () => {
     const yaml = '# managed by ops\nSERVER_HOSTNAME: quay.example.com  # public name\nX_UNKNOWN_KEY: keep-me\nDB_URI: postgresql://a:b@c/d\n';
-    const parsedRes = await parseBundle(new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', headers: { 'content-type': 'application/gzip' }, body: new Uint8Array(tarGz({ 'config.yaml': yaml, 'notes.txt': 'hello' })) }));
+    const parsedRes = await parseBundle(
+      new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', headers: { 'content-type': 'application/gzip' }, body: new Uint8Array(tarGz({ 'config.yaml': yaml, 'notes.txt': 'hello' })) }),
+    );
     expect(parsedRes.status).toBe(200);
     const parsed = (await parsedRes.json()) as ParsedBundle;
     expect(parsed.originalConfigYaml).toBe(yaml);
@@ -139,7 +147,13 @@ describe('bundle upload and download (v2)', () => {
   });
 
   it('rejects a hostile archive naming the entry', async () => {
-    const res = await parseBundle(new Request(`${URL_BASE}/api/v2/bundle/parse`, { method: 'POST', headers: { 'content-type': 'application/gzip' }, body: new Uint8Array(tarGz({ 'config.yaml': 'A: 1\n', '../../etc/passwd': 'x' })) }));
+    const res = await parseBundle(
+      new Request(`${URL_BASE}/api/v2/bundle/parse`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/gzip' },
+        body: new Uint8Array(tarGz({ 'config.yaml': 'A: 1\n', '../../etc/passwd': 'x' })),
+      }),
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('../../etc/passwd');
   });

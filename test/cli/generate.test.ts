@@ -62,7 +62,10 @@ describe('quay-config generate service-key', () => {
     const kid = serviceKeyId({ e: String(jwk.e), n: String(jwk.n) });
     expect(run.stdout).toContain(`kid: ${kid}\n`);
     const snippet = parse(run.stdout.slice(run.stdout.indexOf('\n') + 1)) as {
-      jwtproxy: { signer_proxy: { signer: { issuer: string; private_key: { options: { key_id: string } } } }; verifier_proxies: Array<{ verifier: { key_server: { options: { registry: string } } } }> };
+      jwtproxy: {
+        signer_proxy: { signer: { issuer: string; private_key: { options: { key_id: string } } } };
+        verifier_proxies: Array<{ verifier: { key_server: { options: { registry: string } } } }>;
+      };
     };
     expect(snippet.jwtproxy.signer_proxy.signer.issuer).toBe('security_scanner');
     expect(snippet.jwtproxy.signer_proxy.signer.private_key.options.key_id).toBe(kid);

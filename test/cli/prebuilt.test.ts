@@ -82,7 +82,9 @@ describe('the prebuilt CLI', () => {
   });
 
   it('gives every real-world config the verdict the sources give (precompiled schema validator included)', async () => {
-    const names = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const names = readdirSync(CORPUS, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(names.length).toBeGreaterThan(20);
     for (const name of names) {
       const argv = ['validate', path.join(CORPUS, name), '--mode', 'offline', '--json'];

@@ -53,7 +53,7 @@ describe('quay-config validate --quay-version / --managed / --operator', () => {
     expect((JSON.parse(operator.out) as ValidationReport).managed).toEqual(expect.arrayContaining(['postgres', 'redis', 'objectstorage', 'clair']));
   });
 
-  it('--json still prints a JSON report when the YAML does not load (exit 2), in the user\'s terms with line and column', async () => {
+  it("--json still prints a JSON report when the YAML does not load (exit 2), in the user's terms with line and column", async () => {
     const f = file('SERVER_HOSTNAME: q.example.com\nSUPER_USERS: - admin\nDB_URI: postgresql://quay:hunter22@db/quay\n');
     const { code, out } = await run(['validate', f, '--mode', 'offline', '--json']);
     expect(code).toBe(2);

@@ -25,8 +25,7 @@ const files = execFileSync('git', ['-C', ROOT, 'ls-files', '-z', '--cached', '--
   .filter((f) => /\.(ts|tsx|mjs|cjs|js)$/.test(f) && existsSync(path.join(ROOT, f)));
 
 /** Loaded by the server or the CLI at run time (in the image): not tests, not test or dev tooling. */
-const isRuntime = (f: string) =>
-  (/^(app|components|lib|bin)\//.test(f) && !/\.test\.tsx?$/.test(f)) || f === 'next.config.mjs' || /^scripts\/cli-[\w-]+\.mjs$/.test(f);
+const isRuntime = (f: string) => (/^(app|components|lib|bin)\//.test(f) && !/\.test\.tsx?$/.test(f)) || f === 'next.config.mjs' || /^scripts\/cli-[\w-]+\.mjs$/.test(f);
 
 /** Used without being imported by name: the framework and its peer, run by path; the compiler and the formatter. */
 const USED_WITHOUT_IMPORT: Record<string, string> = {
@@ -83,7 +82,9 @@ describe('package-lock.json', () => {
       }
     };
     const missing = Object.entries(lock.packages).flatMap(([at, entry]) =>
-      Object.keys(entry.optionalDependencies ?? {}).filter((name) => !locate(at, name)).map((name) => `${name} (optional dependency of ${at || 'the root'})`),
+      Object.keys(entry.optionalDependencies ?? {})
+        .filter((name) => !locate(at, name))
+        .map((name) => `${name} (optional dependency of ${at || 'the root'})`),
     );
     expect(missing).toEqual([]);
     // The platforms the README promises: Next's compiler for each of them.

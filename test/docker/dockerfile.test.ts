@@ -81,7 +81,10 @@ describe('Dockerfile', () => {
     expect(RUNTIME_NEEDS.filter((p) => !runtime.has(p))).toEqual([]);
     const produced = new Set([...pathsIn(buildStage as string).keys(), ...createdBy(buildStage as string)]);
     const fromBuild = dockerfile.copies.filter((c) => c.stage === finalStage?.name && c.from === buildStage);
-    const notProduced = fromBuild.flatMap((c) => c.sources).map((s) => path.posix.relative(workdirOf(buildStage as string), s)).filter((s) => !produced.has(s));
+    const notProduced = fromBuild
+      .flatMap((c) => c.sources)
+      .map((s) => path.posix.relative(workdirOf(buildStage as string), s))
+      .filter((s) => !produced.has(s));
     expect(notProduced).toEqual([]);
   });
 

@@ -45,10 +45,7 @@ function dryRun(l: Layout, args: string[], env: Record<string, string> = {}): st
 /** A stand-in for the app: bin/quay-config.mjs printing what it was started with. */
 function fakeApp(l: Layout): void {
   mkdirSync(path.join(l.app, 'bin'));
-  writeFileSync(
-    path.join(l.app, 'bin', 'quay-config.mjs'),
-    'console.log(JSON.stringify({ argv: process.argv.slice(2), password: process.env.QUAY_CONFIG_PASSWORD ?? null }));\n',
-  );
+  writeFileSync(path.join(l.app, 'bin', 'quay-config.mjs'), 'console.log(JSON.stringify({ argv: process.argv.slice(2), password: process.env.QUAY_CONFIG_PASSWORD ?? null }));\n');
 }
 
 describe('docker/entrypoint.sh', () => {
@@ -82,7 +79,7 @@ describe('docker/entrypoint.sh', () => {
     expect(args.slice(args.indexOf('--config-dir'), args.indexOf('--config-dir') + 2)).toEqual(['--config-dir', l.stack]);
   });
 
-  it('uses /conf/tls before the bundle\'s ssl.cert/ssl.key, and neither when incomplete', () => {
+  it("uses /conf/tls before the bundle's ssl.cert/ssl.key, and neither when incomplete", () => {
     const l = layout();
     expect(dryRun(l, ['config', 'pw'])).not.toContain('--tls-cert');
     touch(l.stack, 'ssl.cert');
@@ -107,23 +104,19 @@ describe('docker/entrypoint.sh', () => {
       QUAY_CONFIG_READONLY_GROUPS: 'Database,Redis',
       QUAY_CONFIG_OPERATOR_ENDPOINT: 'http://quay-operator:7071',
     });
-    expect(args.slice(2)).toEqual([
-      'serve', '--port', '9443', '--host', '127.0.0.1', '--readonly-groups', 'Database,Redis', '--operator-endpoint', 'http://quay-operator:7071',
-    ]);
+    expect(args.slice(2)).toEqual(['serve', '--port', '9443', '--host', '127.0.0.1', '--readonly-groups', 'Database,Redis', '--operator-endpoint', 'http://quay-operator:7071']);
   });
 
-  it.each([
-    [['validate', '/conf/stack', '--mode', 'offline', '--json']],
-    [['generate', 'psk']],
-    [['bundle', '/conf/stack', '--k8s-secret', 'quay-config-bundle']],
-    [['help']],
-  ])('passes %j through to the CLI unchanged', (args) => {
-    const l = layout();
-    fakeApp(l);
-    const r = entrypoint(l, args);
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ argv: args, password: null });
-  });
+  it.each([[['validate', '/conf/stack', '--mode', 'offline', '--json']], [['generate', 'psk']], [['bundle', '/conf/stack', '--k8s-secret', 'quay-config-bundle']], [['help']]])(
+    'passes %j through to the CLI unchanged',
+    (args) => {
+      const l = layout();
+      fakeApp(l);
+      const r = entrypoint(l, args);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ argv: args, password: null });
+    },
+  );
 
   it('rejects an unknown command with exit 2 and the usage', () => {
     const r = entrypoint(layout(), ['registry']);

@@ -61,11 +61,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-const SPECIFIERS = [
-  /(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
-  /(?:^|[\s;])import\s*['"]([^'"]+)['"]/g,
-  /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-];
+const SPECIFIERS = [/(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g, /(?:^|[\s;])import\s*['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
 const EXTENSIONS = ['', '.ts', '.tsx', '.mjs', '.js', '.json', '/index.ts', '/index.tsx'];
 
 /**
@@ -94,11 +90,7 @@ function isFile(p: string): boolean {
   return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-const PACKAGE_SPECIFIERS = [
-  ...SPECIFIERS,
-  /\brequire(?:\.resolve)?\(\s*['"]([^'"]+)['"]\s*\)/g,
-  /\.resolve\(\s*['"]([^'"]+)['"]\s*\)/g,
-];
+const PACKAGE_SPECIFIERS = [...SPECIFIERS, /\brequire(?:\.resolve)?\(\s*['"]([^'"]+)['"]\s*\)/g, /\.resolve\(\s*['"]([^'"]+)['"]\s*\)/g];
 
 /**
  * The npm packages a source file names in import/export/require/resolve specifiers (`@scope/name`

@@ -225,8 +225,20 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const tls = generateServerCertificate({ hostname: 'localhost', ips: ['127.0.0.1'] });
   writeFileSync(path.join(work, 'tls.crt'), tls.sslCert);
   writeFileSync(path.join(work, 'tls.key'), tls.sslKey, { mode: 0o600 });
-  const args = [path.join(REPO_ROOT, 'bin/quay-config.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--password', password,
-    '--tls-cert', path.join(work, 'tls.crt'), '--tls-key', path.join(work, 'tls.key')];
+  const args = [
+    path.join(REPO_ROOT, 'bin/quay-config.mjs'),
+    'serve',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--password',
+    password,
+    '--tls-cert',
+    path.join(work, 'tls.crt'),
+    '--tls-key',
+    path.join(work, 'tls.key'),
+  ];
   if (options.configDir) args.push('--config-dir', options.configDir);
   if (options.readonlyGroups?.length) args.push('--readonly-groups', options.readonlyGroups.join(','));
   args.push(...(options.extraArgs ?? []));
@@ -274,8 +286,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   });
   const port = Number(new URL(url).port);
 
-  const request = (method: string, pathname: string, req: AppRequest = {}) =>
-    sendRequest({ url, method, pathname, ca: tls.ca.certPem, password, req });
+  const request = (method: string, pathname: string, req: AppRequest = {}) => sendRequest({ url, method, pathname, ca: tls.ca.certPem, password, req });
   return {
     url,
     port,
@@ -302,22 +313,19 @@ function sendRequest(a: { url: string; method: string; pathname: string; ca: str
   if (body) headers['content-length'] = String(body.length);
   const timeoutMs = req.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
-    const r = https.request(
-      { hostname: base.hostname, port: base.port, path: a.pathname, method: a.method, headers, ca: req.agent ? undefined : a.ca, agent: req.agent ?? false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          clearTimeout(timer);
-          const data = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data, text: data.toString('utf8') });
-        });
-        res.on('error', (e) => {
-          clearTimeout(timer);
-          reject(e);
-        });
-      },
-    );
+    const r = https.request({ hostname: base.hostname, port: base.port, path: a.pathname, method: a.method, headers, ca: req.agent ? undefined : a.ca, agent: req.agent ?? false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        const data = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data, text: data.toString('utf8') });
+      });
+      res.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
     const timer = setTimeout(() => r.destroy(new Error(`${a.method} ${a.pathname}: no complete response within ${timeoutMs} ms`)), timeoutMs);
     r.on('error', (e) => {
       clearTimeout(timer);
@@ -330,4 +338,3 @@ function sendRequest(a: { url: string; method: string; pathname: string; ca: str
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
-

@@ -124,7 +124,9 @@ export function buildCompleteConfig(harness: Pick<HarnessInfo, 'certs' | 'servic
 
   // Quay's own TLS: a server certificate for SERVER_HOSTNAME issued by the harness CA, whose
   // certificate goes into extra_ca_certs/ as an administrator's internal CA would.
-  const caKeyPem = createPrivateKey(readFileSync(path.join(harness.certs.dir, 'ca.key'))).export({ type: 'pkcs1', format: 'pem' }).toString();
+  const caKeyPem = createPrivateKey(readFileSync(path.join(harness.certs.dir, 'ca.key')))
+    .export({ type: 'pkcs1', format: 'pem' })
+    .toString();
   const server = generateServerCertificate({ hostname: SERVER_HOSTNAME, ca: { certPem: caPem, keyPem: caKeyPem } });
 
   // Fresh keys, as the wizard generates them (256 bits, hex).
@@ -132,9 +134,7 @@ export function buildCompleteConfig(harness: Pick<HarnessInfo, 'certs' | 'servic
   const databaseSecretKey = generateSecretKey();
   const ldapUser = s.slapd.users[0] ?? 'alice';
 
-  const github = publicProviders
-    ? { GITHUB_ENDPOINT: 'https://github.com/', API_ENDPOINT: 'https://api.github.com/' }
-    : { GITHUB_ENDPOINT: `${s.oauth.httpsUrl}/` };
+  const github = publicProviders ? { GITHUB_ENDPOINT: 'https://github.com/', API_ENDPOINT: 'https://api.github.com/' } : { GITHUB_ENDPOINT: `${s.oauth.httpsUrl}/` };
 
   const config: ConfigMap = {
     // Host and TLS.
@@ -234,9 +234,7 @@ export function buildCompleteConfig(harness: Pick<HarnessInfo, 'certs' | 'servic
       ORG_RESTRICT: true,
       ALLOWED_ORGANIZATIONS: s.oauth.github.orgs,
     },
-    ...(publicProviders
-      ? { FEATURE_GOOGLE_LOGIN: true, GOOGLE_LOGIN_CONFIG: { CLIENT_ID: s.oauth.google.clientId, CLIENT_SECRET: s.oauth.google.clientSecret } }
-      : {}),
+    ...(publicProviders ? { FEATURE_GOOGLE_LOGIN: true, GOOGLE_LOGIN_CONFIG: { CLIENT_ID: s.oauth.google.clientId, CLIENT_SECRET: s.oauth.google.clientSecret } } : {}),
 
     // Everyday settings an installation sets (offline rules only).
     FEATURE_USER_CREATION: true,
@@ -257,9 +255,7 @@ export function buildCompleteConfig(harness: Pick<HarnessInfo, 'certs' | 'servic
     ['ldap.crt', Buffer.from(caPem)],
   ]);
 
-  const endpoints: Partial<PublicEndpoints> = publicProviders
-    ? { github: `${s.oauth.httpsUrl}/`, githubApi: `${s.oauth.httpsUrl}/api/v3/`, google: `${s.oauth.httpsUrl}/google/` }
-    : {};
+  const endpoints: Partial<PublicEndpoints> = publicProviders ? { github: `${s.oauth.httpsUrl}/`, githubApi: `${s.oauth.httpsUrl}/api/v3/`, google: `${s.oauth.httpsUrl}/google/` } : {};
 
   const secrets = [
     secretKey,

@@ -12,11 +12,7 @@ export interface Daemon {
  * Spawns a long-running server process with its output in `logFile`. Spawned by this Node process,
  * so its exit is reaped at once (no zombies behind a lazy PID 1).
  */
-export function spawnDaemon(
-  command: string,
-  args: string[],
-  opts: { logFile: string; uid?: number; gid?: number; env?: NodeJS.ProcessEnv; cwd?: string },
-): Daemon {
+export function spawnDaemon(command: string, args: string[], opts: { logFile: string; uid?: number; gid?: number; env?: NodeJS.ProcessEnv; cwd?: string }): Daemon {
   const out = openSync(opts.logFile, 'a');
   const child = spawn(command, args, {
     stdio: ['ignore', out, out],

@@ -44,7 +44,13 @@ describe('target verdicts', () => {
 
   it('call the cost linear when an item costs no more among 5000 than among 1000', () => {
     const s = (median: number) => ({ n: 1, median, min: median, max: median });
-    const scaling = (at5000: number) => ({ base: s(4), cases: [{ label: '1000 unknown keys', added: 1000, summary: s(12) }, { label: '5000 unknown keys', added: 5000, summary: s(at5000) }] });
+    const scaling = (at5000: number) => ({
+      base: s(4),
+      cases: [
+        { label: '1000 unknown keys', added: 1000, summary: s(12) },
+        { label: '5000 unknown keys', added: 5000, summary: s(at5000) },
+      ],
+    });
     expect(verdicts({ scaling: scaling(40) })[0]?.[1]).toMatch(/^met/);
     expect(verdicts({ scaling: scaling(400) })[0]?.[1]).toMatch(/^NOT MET/);
   });

@@ -5,16 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isObject, type ConfigMap } from '../../lib/config/values';
 import { validateConfig } from '../../lib/validation/run';
 import type { FieldGroupId, Finding, GroupReport, ValidationReport } from '../../lib/report/types';
-import {
-  buildCompleteConfig,
-  OIDC_KEY,
-  parseServiceInfos,
-  redirectServices,
-  SERVICE_NAMES,
-  writeBundleDirectory,
-  type CompleteBundle,
-  type ServiceName,
-} from '../harness/complete-config';
+import { buildCompleteConfig, OIDC_KEY, parseServiceInfos, redirectServices, SERVICE_NAMES, writeBundleDirectory, type CompleteBundle, type ServiceName } from '../harness/complete-config';
 import { closedPort, startHangingServer, type HangingServer } from '../harness/scenarios';
 
 /**
@@ -288,8 +279,7 @@ describe('one broken setting per service: the right key, stage and code, and not
     expect(group(report, row.group).status).toBe(row.finding.severity);
 
     // Every other group reports exactly what it reported for the correct config.
-    const summary = (r: ValidationReport) =>
-      r.groups.filter((g) => g.group !== row.group).map((g) => ({ group: g.group, status: g.status, findings: g.findings.map(brief) }));
+    const summary = (r: ValidationReport) => r.groups.filter((g) => g.group !== row.group).map((g) => ({ group: g.group, status: g.status, findings: g.findings.map(brief) }));
     expect(summary(report)).toEqual(summary(baseline));
   });
 });
@@ -324,7 +314,12 @@ describe('every service hangs: the deadline cuts every probe off', () => {
 
   it('each probe timed out on its own key, at the rung it had reached (TLS services in the handshake)', () => {
     const timeouts = Object.fromEntries(
-      bundle.probedGroups.map((id) => [id, group(run.report, id).findings.filter((f) => f.code === 'timeout').map((f) => [f.fields[0], f.stage])]),
+      bundle.probedGroups.map((id) => [
+        id,
+        group(run.report, id)
+          .findings.filter((f) => f.code === 'timeout')
+          .map((f) => [f.fields[0], f.stage]),
+      ]),
     );
     expect(timeouts).toEqual({
       Database: [['DB_URI', 'tls']], // sslmode verify-full: no answer to the SSLRequest

@@ -23,7 +23,8 @@ export function appApiRoutes(): AppRoute[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/^route\.(ts|tsx|js|mjs)$/.test(entry.name)) routes.push({ file: path.relative(APP_DIR, full), path: urlPath(path.relative(APP_DIR, dir)), methods: exportedMethods(readFileSync(full, 'utf8')) });
+      else if (/^route\.(ts|tsx|js|mjs)$/.test(entry.name))
+        routes.push({ file: path.relative(APP_DIR, full), path: urlPath(path.relative(APP_DIR, dir)), methods: exportedMethods(readFileSync(full, 'utf8')) });
     }
   };
   walk(path.join(APP_DIR, 'api'));
@@ -44,7 +45,11 @@ export function exportedMethods(source: string): string[] {
   for (const m of source.matchAll(declared)) found.add(m[1] as string);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const spec of (m[1] as string).split(',')) {
-      const name = spec.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = spec
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) found.add(name);
     }
   }

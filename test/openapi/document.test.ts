@@ -136,7 +136,11 @@ describe('the OpenAPI document', () => {
     const ops = Object.values(doc.paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m] ? [item[m] as Operation] : [])));
     const ids = ops.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const op of ops) expect(Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)), op.operationId).toBe(true);
+    for (const op of ops)
+      expect(
+        Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)),
+        op.operationId,
+      ).toBe(true);
   });
 
   it('is served by GET /api/v2/openapi.json', async () => {

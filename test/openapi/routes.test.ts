@@ -14,9 +14,7 @@ const documented = Object.entries(doc.paths)
   .sort();
 
 function operations(): Array<{ method: string; path: string; op: Operation }> {
-  return Object.entries(doc.paths).flatMap(([p, item]) =>
-    HTTP_METHODS.flatMap((m) => (item[m] ? [{ method: m.toUpperCase(), path: p, op: item[m] as Operation }] : [])),
-  );
+  return Object.entries(doc.paths).flatMap(([p, item]) => HTTP_METHODS.flatMap((m) => (item[m] ? [{ method: m.toUpperCase(), path: p, op: item[m] as Operation }] : [])));
 }
 
 describe('the OpenAPI document covers app/api exactly', () => {

@@ -61,7 +61,10 @@ describe('real answers conform to the documented schemas', () => {
 
   it('every NDJSON line of the stream is a ValidationEvent', async () => {
     const res = await validateStream(post({ 'config.yaml': { SERVER_HOSTNAME: 'quay.example.com' } }, 'https://localhost/api/v2/validate/stream?mode=offline'));
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { event: string });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string });
     expect(lines[0]?.event).toBe('start');
     expect(lines.at(-1)?.event).toBe('done');
     expect(lines.filter((l) => l.event === 'group').length).toBeGreaterThan(10);

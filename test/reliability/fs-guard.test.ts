@@ -19,9 +19,7 @@ describe('fs-guard', () => {
       writeFileSync(escaped, 'x');
       expect(namesContaining(token)).toEqual(expect.arrayContaining([escaped]));
       const { forbidden } = fsChanges(before, snapshotFs(sandbox), token);
-      expect(forbidden).toEqual(
-        expect.arrayContaining(['sandbox: new cwd/ssl.key', `TMPDIR: new tmp/extract/a-${token}.crt`, `${os.tmpdir()}: new escaped-${token}`, `token found: ${escaped}`]),
-      );
+      expect(forbidden).toEqual(expect.arrayContaining(['sandbox: new cwd/ssl.key', `TMPDIR: new tmp/extract/a-${token}.crt`, `${os.tmpdir()}: new escaped-${token}`, `token found: ${escaped}`]));
     } finally {
       rmSync(escaped, { force: true });
       sandbox.remove();

@@ -16,7 +16,23 @@ import { REPO_ROOT } from '../harness/app-server';
 const VOLATILE = /^(\.git|node_modules|\.next[^/]*|\.run|test-results|playwright-report|e2e\/output|coverage)(\/|$)|\.tsbuildinfo$|^next-env\.d\.ts$/;
 
 /** Basenames the hostile corpus gives its entries: none may appear anywhere new. */
-export const HOSTILE_BASENAMES = new Set(['ssl.key', 'ssl.cert', 'config.yaml', 'pipe', 'sda', 'sparse', 'huge.pem', 'junk', 'innocent.crt', 'short', 'zeros.crt', 'extra_ca_certs', 'docs', 'passwd', 'shadow']);
+export const HOSTILE_BASENAMES = new Set([
+  'ssl.key',
+  'ssl.cert',
+  'config.yaml',
+  'pipe',
+  'sda',
+  'sparse',
+  'huge.pem',
+  'junk',
+  'innocent.crt',
+  'short',
+  'zeros.crt',
+  'extra_ca_certs',
+  'docs',
+  'passwd',
+  'shadow',
+]);
 
 export interface Sandbox {
   root: string;

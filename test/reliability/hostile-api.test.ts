@@ -62,7 +62,10 @@ async function expectAccepted(r: AppResponse, c: HostileCase, endpoint: string):
   expect(r.status, `${endpoint}: ${r.text.slice(0, 300)}`).toBe(200);
   expectNoInternals(r.text.slice(0, 100_000));
   if (endpoint.startsWith('/api/v2/validate/stream')) {
-    const events = r.text.trim().split('\n').map((line) => JSON.parse(line) as { event: string } & ValidationReport);
+    const events = r.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string } & ValidationReport);
     expect(events[0]?.event).toBe('start');
     expect(events.at(-1)?.event).toBe('done');
     expect(events.filter((e) => e.event === 'group')).toHaveLength(events.at(-1)?.groups.length ?? -1);
@@ -74,7 +77,10 @@ async function expectAccepted(r: AppResponse, c: HostileCase, endpoint: string):
     expect(Array.isArray(errors)).toBe(true);
     if ((want.severity ?? 'error') === 'error' && want.field) {
       const field = want.field;
-      expect(errors.some((e) => e.Tags.some((t) => fieldMatches(t, field))), `v1: no error tagged ${field}`).toBe(true);
+      expect(
+        errors.some((e) => e.Tags.some((t) => fieldMatches(t, field))),
+        `v1: no error tagged ${field}`,
+      ).toBe(true);
     }
   } else if (endpoint === '/api/v2/bundle/parse') {
     const parsed = JSON.parse(r.text) as { 'config.yaml'?: unknown; findings?: unknown };

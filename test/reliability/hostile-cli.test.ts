@@ -54,10 +54,7 @@ async function runInProcess(args: string[]): Promise<CliResult> {
     timer = setTimeout(() => reject(new Error(`main(${args.join(' ')}) did not return within 25 s`)), 25_000);
   });
   try {
-    const code = await Promise.race([
-      main(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: { ...process.env, NODE_ENV: 'test' } }),
-      deadline,
-    ]);
+    const code = await Promise.race([main(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: { ...process.env, NODE_ENV: 'test' } }), deadline]);
     return { code, out, err };
   } finally {
     clearTimeout(timer);
@@ -96,9 +93,7 @@ function expectOutcome(c: HostileCase, r: CliResult): void {
     // --json still gives automation a report to parse: invalid, one unreadable-input error saying the same.
     const unreadable = JSON.parse(r.out) as ValidationReport;
     expect(unreadable.valid).toBe(false);
-    expect(unreadable.groups.flatMap((g) => g.findings)).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'unreadable-input', message: expect.stringContaining(c.expect.says) }),
-    ]);
+    expect(unreadable.groups.flatMap((g) => g.findings)).toEqual([expect.objectContaining({ severity: 'error', code: 'unreadable-input', message: expect.stringContaining(c.expect.says) })]);
     return;
   }
   expect(r.err, 'nothing on stderr for a readable config').toBe('');

@@ -31,10 +31,7 @@ export function expectReadableReport(report: ValidationReport, want: Readable): 
   expect(JSON.stringify(report).length).toBeLessThan(MAX_REPORT_BYTES);
   const severity = want.severity ?? 'error';
   const match = findings.filter(
-    (f) =>
-      f.severity === severity &&
-      (want.field === undefined || f.fields.some((k) => fieldMatches(k, want.field ?? ''))) &&
-      (want.says === undefined || f.message.includes(want.says)),
+    (f) => f.severity === severity && (want.field === undefined || f.fields.some((k) => fieldMatches(k, want.field ?? ''))) && (want.says === undefined || f.message.includes(want.says)),
   );
   const shown = findings.map((f) => `${f.severity} [${f.fields.join(', ')}] ${f.code}: ${f.message.slice(0, 160)}`);
   expect(match.length, `no ${severity} finding on ${want.field ?? '(any key)'}${want.says ? ` saying "${want.says}"` : ''} among:\n${shown.join('\n')}`).toBeGreaterThan(0);

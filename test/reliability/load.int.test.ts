@@ -78,14 +78,39 @@ function kinds(): Kind[] {
   const good = bundle({ DB_URI: dbUri(pgInfo.password), BUILDLOGS_REDIS: redisAt(redis.port), USER_EVENTS_REDIS: redisAt(redis.port) });
   return [
     { name: 'offline', endpoint: '/api/v2/validate?mode=offline', body: good, check: (r) => expect(r.mode).toBe('offline') },
-    { name: 'online, real services', endpoint: '/api/v2/validate?mode=online&timeoutMs=5000', body: good, check: (r) => expect([groupStatus(r, 'Database'), groupStatus(r, 'Redis')].every((x) => x === 'ok' || x === 'warning')).toBe(true) },
-    { name: 'online, wrong passwords', endpoint: '/api/v2/validate?mode=online&timeoutMs=5000', body: bundle({ DB_URI: dbUri('wrong-pw'), BUILDLOGS_REDIS: redisAt(redis.port, 'wrong-pw'), USER_EVENTS_REDIS: redisAt(redis.port) }), check: (r) => expect([groupStatus(r, 'Database'), groupStatus(r, 'Redis')]).toEqual(['error', 'error']) },
+    {
+      name: 'online, real services',
+      endpoint: '/api/v2/validate?mode=online&timeoutMs=5000',
+      body: good,
+      check: (r) => expect([groupStatus(r, 'Database'), groupStatus(r, 'Redis')].every((x) => x === 'ok' || x === 'warning')).toBe(true),
+    },
+    {
+      name: 'online, wrong passwords',
+      endpoint: '/api/v2/validate?mode=online&timeoutMs=5000',
+      body: bundle({ DB_URI: dbUri('wrong-pw'), BUILDLOGS_REDIS: redisAt(redis.port, 'wrong-pw'), USER_EVENTS_REDIS: redisAt(redis.port) }),
+      check: (r) => expect([groupStatus(r, 'Database'), groupStatus(r, 'Redis')]).toEqual(['error', 'error']),
+    },
     { name: 'offline', endpoint: '/api/v2/validate?mode=offline', body: bundle({ DB_URI: 5, BUILDLOGS_REDIS: 'x' }), check: (r) => expect(r.valid).toBe(false) },
-    { name: 'online, closed ports', endpoint: '/api/v2/validate?mode=online&timeoutMs=1000', body: bundle({ DB_URI: dbUri(pgInfo.password, closed), BUILDLOGS_REDIS: redisAt(closed), USER_EVENTS_REDIS: redisAt(closed) }), check: (r) => expect(groupStatus(r, 'Database')).toBe('error') },
-    { name: 'online, hanging server', endpoint: '/api/v2/validate?mode=online&timeoutMs=400', body: bundle({ DB_URI: dbUri(pgInfo.password, hanging.port), BUILDLOGS_REDIS: redisAt(hanging.port), USER_EVENTS_REDIS: redisAt(redis.port) }), check: (r) => expect(groupStatus(r, 'Database')).toBe('error') },
+    {
+      name: 'online, closed ports',
+      endpoint: '/api/v2/validate?mode=online&timeoutMs=1000',
+      body: bundle({ DB_URI: dbUri(pgInfo.password, closed), BUILDLOGS_REDIS: redisAt(closed), USER_EVENTS_REDIS: redisAt(closed) }),
+      check: (r) => expect(groupStatus(r, 'Database')).toBe('error'),
+    },
+    {
+      name: 'online, hanging server',
+      endpoint: '/api/v2/validate?mode=online&timeoutMs=400',
+      body: bundle({ DB_URI: dbUri(pgInfo.password, hanging.port), BUILDLOGS_REDIS: redisAt(hanging.port), USER_EVENTS_REDIS: redisAt(redis.port) }),
+      check: (r) => expect(groupStatus(r, 'Database')).toBe('error'),
+    },
     { name: 'stream, real services', endpoint: '/api/v2/validate/stream?mode=online&timeoutMs=5000', body: good },
     { name: 'v1, real services', endpoint: '/api/v1/config/validate', body: good },
-    { name: 'client hangs up mid-validation', endpoint: '/api/v2/validate?mode=online&timeoutMs=5000', body: bundle({ DB_URI: dbUri(pgInfo.password, hanging.port), BUILDLOGS_REDIS: redisAt(hanging.port), USER_EVENTS_REDIS: redisAt(hanging.port) }), abortAfterMs: 150 },
+    {
+      name: 'client hangs up mid-validation',
+      endpoint: '/api/v2/validate?mode=online&timeoutMs=5000',
+      body: bundle({ DB_URI: dbUri(pgInfo.password, hanging.port), BUILDLOGS_REDIS: redisAt(hanging.port), USER_EVENTS_REDIS: redisAt(hanging.port) }),
+      abortAfterMs: 150,
+    },
   ];
 }
 
@@ -135,7 +160,10 @@ describe('a bounded load of concurrent validations', () => {
         if (k.abortAfterMs) {
           // A client that gives up: its own connection, destroyed mid-request.
           const r = await server.request('POST', k.endpoint, { body: k.body, headers: { 'content-type': 'application/json' }, timeoutMs: k.abortAfterMs }).catch((e: unknown) => e);
-          outcomes.push({ kind: k.name, status: r instanceof Error && /no complete response/.test(r.message) ? 'aborted' : `unexpected: ${String(r instanceof Error ? r.message : (r as AppResponse).status)}` });
+          outcomes.push({
+            kind: k.name,
+            status: r instanceof Error && /no complete response/.test(r.message) ? 'aborted' : `unexpected: ${String(r instanceof Error ? r.message : (r as AppResponse).status)}`,
+          });
           continue;
         }
         try {

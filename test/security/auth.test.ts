@@ -73,9 +73,7 @@ function expectApiRefusal(r: AppResponse, what: string): void {
   expect(r.text).not.toContain(MARKER);
 }
 
-const protectedRequests = routes.flatMap((route) =>
-  route.methods.filter((m) => !PUBLIC_ROUTES.has(`${m} ${route.path}`)).map((m) => [`${m} ${route.path}`, route, m] as const),
-);
+const protectedRequests = routes.flatMap((route) => route.methods.filter((m) => !PUBLIC_ROUTES.has(`${m} ${route.path}`)).map((m) => [`${m} ${route.path}`, route, m] as const));
 
 describe('the route table', () => {
   it('has the API routes and pages the server is known to have', () => {
@@ -129,8 +127,15 @@ describe('positive controls: the same requests with valid credentials get throug
   it.each(protectedRequests)('%s', async (_name, route, method) => {
     // Logging out revokes the token: that request gets a session of its own.
     const token = method === 'DELETE' && route.path === '/api/v2/session' ? await freshSessionToken() : sessionToken;
-    for (const [what, headers] of [['Basic auth', {}], ['the session cookie', { cookie: `quayconfig_session=${token}` }]] as const) {
-      const r = await server.request(method, route.path, { auth: what === 'Basic auth', headers: { ...headers, ...jsonHeaders(method), accept: route.kind === 'page' ? 'text/html' : '*/*' }, body: body(method) });
+    for (const [what, headers] of [
+      ['Basic auth', {}],
+      ['the session cookie', { cookie: `quayconfig_session=${token}` }],
+    ] as const) {
+      const r = await server.request(method, route.path, {
+        auth: what === 'Basic auth',
+        headers: { ...headers, ...jsonHeaders(method), accept: route.kind === 'page' ? 'text/html' : '*/*' },
+        body: body(method),
+      });
       expect(r.status, `${method} ${route.path} with ${what}: ${r.text.slice(0, 200)}`).not.toBe(401);
       expect(r.status).not.toBe(303);
       expect(r.status).toBeLessThan(500);
@@ -166,7 +171,11 @@ describe('public routes', () => {
   });
 
   it('POST /api/v2/session refuses malformed and oversized bodies with a 4xx', async () => {
-    for (const [payload, status] of [['not json', 400], ['{"password": 5}', 400], [JSON.stringify({ password: 'x'.repeat(100_000) }), 413]] as const) {
+    for (const [payload, status] of [
+      ['not json', 400],
+      ['{"password": 5}', 400],
+      [JSON.stringify({ password: 'x'.repeat(100_000) }), 413],
+    ] as const) {
       const r = await server.request('POST', '/api/v2/session', { auth: false, body: payload, headers: { 'content-type': 'application/json' } });
       expect(r.status, r.text).toBe(status);
       expect(r.headers['set-cookie']).toBeUndefined();

@@ -124,19 +124,27 @@ function clearKeyCache(): void {
 
 describe('where the login page goes next', () => {
   const origin = 'https://quay-config.example:8443';
-  it.each(['/%09/evil.example', '/\t/evil.example', '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example/', 'javascript:alert(1)', `${origin}//evil.example`.replace(origin, 'https://evil.example'), '/\n/evil.example', ' //evil.example'])(
-    'stays on the server for %j',
-    (next) => {
-      const decoded = (() => {
-        try {
-          return decodeURIComponent(next);
-        } catch {
-          return next;
-        }
-      })();
-      for (const n of [next, decoded]) expect(new URL(safeNext(n, origin)).origin).toBe(origin);
-    },
-  );
+  it.each([
+    '/%09/evil.example',
+    '/\t/evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    `${origin}//evil.example`.replace(origin, 'https://evil.example'),
+    '/\n/evil.example',
+    ' //evil.example',
+  ])('stays on the server for %j', (next) => {
+    const decoded = (() => {
+      try {
+        return decodeURIComponent(next);
+      } catch {
+        return next;
+      }
+    })();
+    for (const n of [next, decoded]) expect(new URL(safeNext(n, origin)).origin).toBe(origin);
+  });
 
   it('follows paths on the server, and never back to /login', () => {
     expect(safeNext('/editor?x=1#s', origin)).toBe(`${origin}/editor?x=1#s`);

@@ -80,7 +80,14 @@ describe('cross-site request forgery', () => {
       auth: false,
       body: BUNDLE,
       // What Chromium sends for a form posted from https://127.0.0.1:9999 (same site: the Strict cookie goes along).
-      headers: { cookie: `quayconfig_session=${cookie}`, 'content-type': 'text/plain', origin: 'https://127.0.0.1:9999', 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' },
+      headers: {
+        cookie: `quayconfig_session=${cookie}`,
+        'content-type': 'text/plain',
+        origin: 'https://127.0.0.1:9999',
+        'sec-fetch-site': 'same-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'iframe',
+      },
     });
     expect(r.status, r.text).toBe(403);
     expect(errorOf(r)).toMatch(/same-site/);
@@ -141,7 +148,10 @@ describe('cross-site request forgery', () => {
   it('reads of the API from another site are refused; navigating to it is not', async () => {
     const cookie = await sessionCookie('127.0.1.6');
     const call = client('127.0.1.6');
-    const noCors = await call('GET', '/api/v2/config', { auth: false, headers: { cookie: `quayconfig_session=${cookie}`, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' } });
+    const noCors = await call('GET', '/api/v2/config', {
+      auth: false,
+      headers: { cookie: `quayconfig_session=${cookie}`, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' },
+    });
     expect(noCors.status).toBe(403);
     const navigate = await call('GET', '/api/v2/config', { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } });
     expect(navigate.status).toBe(200);
@@ -249,7 +259,10 @@ describe('connection and work limits', () => {
     const answers = await Promise.all(flood);
     expect(health.status).toBe(200);
     const statuses = answers.map((a) => a.status);
-    expect(statuses.every((s) => s === 200 || s === 503), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      statuses.join(','),
+    ).toBe(true);
     const busy = answers.filter((a) => a.status === 503);
     expect(busy.length).toBeGreaterThanOrEqual(120 - 72);
     for (const b of busy) {
@@ -286,7 +299,14 @@ describe('security headers', () => {
 
   it('API answers, secret-bearing or not, are never stored', async () => {
     const call = client('127.0.7.2');
-    for (const [method, path] of [['GET', '/api/v2/config'], ['GET', '/api/v2/schema'], ['GET', '/api/v2/openapi.json'], ['POST', '/api/v2/keys/psk'], ['POST', '/api/v2/keys/secret'], ['GET', '/api/v1/config']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/v2/config'],
+      ['GET', '/api/v2/schema'],
+      ['GET', '/api/v2/openapi.json'],
+      ['POST', '/api/v2/keys/psk'],
+      ['POST', '/api/v2/keys/secret'],
+      ['GET', '/api/v1/config'],
+    ] as const) {
       const r = await call(method, path);
       expect(r.status, path).toBeLessThan(300);
       expect(r.headers['cache-control'], path).toBe('no-store');

@@ -31,7 +31,11 @@ export function appRoutes(appDir = path.join(REPO_ROOT, 'app')): AppRoute[] {
         if (!e.name.startsWith('_')) walk(child);
         continue;
       }
-      const urlPath = `/${rel.split('/').filter((s) => s && !/^\(.*\)$/.test(s)).map(sampleSegment).join('/')}`;
+      const urlPath = `/${rel
+        .split('/')
+        .filter((s) => s && !/^\(.*\)$/.test(s))
+        .map(sampleSegment)
+        .join('/')}`;
       if (/^route\.(ts|js)$/.test(e.name)) {
         const text = readFileSync(path.join(appDir, child), 'utf8');
         const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(text));

@@ -98,12 +98,23 @@ export function failingConfig(h: HarnessInfo, m: Markers, target: Target, ports:
     if (!info) throw new Error(`the secrets suite needs the ${name} test service (QC_SERVICES=all or include ${name})`);
     return info as Record<string, Json>;
   };
-  const [pg, redis, slapd, smtp, clair, oidc, oauth, es, ks, swift] = ['postgres', 'redis', 'slapd', 'smtp', 'clair', 'oidc', 'oauth', 'elasticsearch', 'keystone', 'swift'].map(s) as Array<Record<string, Json>>;
+  const [pg, redis, slapd, smtp, clair, oidc, oauth, es, ks, swift] = ['postgres', 'redis', 'slapd', 'smtp', 'clair', 'oidc', 'oauth', 'elasticsearch', 'keystone', 'swift'].map(s) as Array<
+    Record<string, Json>
+  >;
   const other = target === 'hanging' ? ports.hanging : ports.closed;
   const e: Endpoints =
     target === 'real'
       ? { host: '127.0.0.1', port: (p) => p, url: (u) => u }
-      : { host: '127.0.0.1', port: () => other, url: (u) => { const x = new URL(u); x.hostname = '127.0.0.1'; x.port = String(other); return x.toString().replace(/\/$/, ''); } };
+      : {
+          host: '127.0.0.1',
+          port: () => other,
+          url: (u) => {
+            const x = new URL(u);
+            x.hostname = '127.0.0.1';
+            x.port = String(other);
+            return x.toString().replace(/\/$/, '');
+          },
+        };
   const base = (u: string) => `${e.url(u).replace(/\/+$/, '')}/`;
   const github = (oauth?.github ?? {}) as Record<string, Json>;
   const config: Record<string, Json> = {
@@ -133,8 +144,22 @@ export function failingConfig(h: HarnessInfo, m: Markers, target: Target, ports:
     LOGS_MODEL: 'elasticsearch',
     LOGS_MODEL_CONFIG: { producer: 'elasticsearch', elasticsearch_config: { host: e.host, port: e.port(Number(es?.httpPort)), access_key: String(es?.user), secret_key: m.esSecret, use_ssl: false } },
     DISTRIBUTED_STORAGE_CONFIG: {
-      default: ['RadosGWStorage', { hostname: e.host, port: e.port(Number(swift?.port)), is_secure: false, access_key: String(swift?.accessKey), secret_key: m.s3Secret, bucket_name: String(swift?.bucket), storage_path: '/registry' }],
-      swift: ['SwiftStorage', { auth_version: 1, auth_url: e.url(String(swift?.swiftAuthUrl)), swift_user: String(swift?.swiftUser), swift_password: m.swiftPass, swift_container: 'quay', storage_path: '/registry' }],
+      default: [
+        'RadosGWStorage',
+        {
+          hostname: e.host,
+          port: e.port(Number(swift?.port)),
+          is_secure: false,
+          access_key: String(swift?.accessKey),
+          secret_key: m.s3Secret,
+          bucket_name: String(swift?.bucket),
+          storage_path: '/registry',
+        },
+      ],
+      swift: [
+        'SwiftStorage',
+        { auth_version: 1, auth_url: e.url(String(swift?.swiftAuthUrl)), swift_user: String(swift?.swiftUser), swift_password: m.swiftPass, swift_container: 'quay', storage_path: '/registry' },
+      ],
       azure: ['AzureStorage', { azure_container: 'quay', storage_path: '/r', azure_account_name: 'quayacct', azure_account_key: m.azureKey, endpoint_url: `http://${e.host}:${other}` }],
     },
     DISTRIBUTED_STORAGE_PREFERENCE: ['default'],
@@ -193,7 +218,10 @@ export function malformedConfig(m: Markers): Record<string, Json> {
     DISTRIBUTED_STORAGE_CONFIG: {
       default: ['S3Storage', { s3_bucket: 5, storage_path: '/r', s3_access_key: 'AKIA', s3_secret_key: m.s3Secret, host: 's3.example.com', port: 'x' }],
       azure: ['AzureStorage', { azure_container: 'Bad--Name', storage_path: '/r', azure_account_name: 'quayacct', azure_account_key: `${m.azureKey}!`, sas_token: `sv=2022&sig=${m.urlPass}` }],
-      swift: ['SwiftStorage', { auth_version: 9, auth_url: `https://user:${m.swiftPass}@swift.example.com/auth`, swift_user: 'u', swift_password: m.swiftPass, swift_container: 'c', storage_path: '/r' }],
+      swift: [
+        'SwiftStorage',
+        { auth_version: 9, auth_url: `https://user:${m.swiftPass}@swift.example.com/auth`, swift_user: 'u', swift_password: m.swiftPass, swift_container: 'c', storage_path: '/r' },
+      ],
     },
     DISTRIBUTED_STORAGE_PREFERENCE: ['default'],
     DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: ['nowhere'],

@@ -96,8 +96,7 @@ function runChild(args: string[]): Promise<{ code: number | null; out: string; e
   });
 }
 
-const groupsWithAuthFailures = (report: ValidationReport) =>
-  report.groups.filter((g) => g.findings.some((f) => f.severity === 'error' && f.stage === 'auth')).map((g) => g.group);
+const groupsWithAuthFailures = (report: ValidationReport) => report.groups.filter((g) => g.findings.some((f) => f.severity === 'error' && f.stage === 'auth')).map((g) => g.group);
 
 describe.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', (_name, s, i) => {
   const query = `mode=${s.mode}&timeoutMs=${s.timeoutMs}`;
@@ -117,7 +116,9 @@ describe.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', (_name, s,
     expect(report.valid).toBe(false);
     if (s.name.startsWith('wrong credentials')) {
       // The probes really sent the planted credentials and were turned away.
-      expect(groupsWithAuthFailures(report)).toEqual(expect.arrayContaining(['Database', 'DistributedStorage', 'Email', 'ElasticSearch', 'GitHubLogin', 'OIDC', 'Redis', 'SecurityScanner', s.name.includes('LDAP') ? 'LDAP' : 'Keystone']));
+      expect(groupsWithAuthFailures(report)).toEqual(
+        expect.arrayContaining(['Database', 'DistributedStorage', 'Email', 'ElasticSearch', 'GitHubLogin', 'OIDC', 'Redis', 'SecurityScanner', s.name.includes('LDAP') ? 'LDAP' : 'Keystone']),
+      );
     }
   });
 
@@ -133,10 +134,7 @@ describe.each(scenarios.map((s, i) => [s.name, s, i] as const))('%s', (_name, s,
 
   it('API v2 validate (JSON bundle and tar.gz body) and the NDJSON stream', async () => {
     const json = jsonBundle(s);
-    const archive = tgzOf([
-      { name: 'config.yaml', data: JSON.stringify(s.config()) },
-      ...Object.entries(s.files()).map(([name, data]) => ({ name, data })),
-    ]);
+    const archive = tgzOf([{ name: 'config.yaml', data: JSON.stringify(s.config()) }, ...Object.entries(s.files()).map(([name, data]) => ({ name, data }))]);
     for (const [endpoint, body, type] of [
       [`/api/v2/validate?${query}`, json, 'application/json'],
       [`/api/v2/validate?${query}`, archive, 'application/gzip'],
@@ -171,7 +169,15 @@ const refusedBodies: Array<[string, string, string]> = [
 ];
 
 describe('refused requests carrying secrets', () => {
-  const endpoints = ['/api/v2/validate?mode=offline', '/api/v2/validate/stream?mode=offline', '/api/v2/bundle/parse', '/api/v2/bundle/download', '/api/v2/bundle/k8s-secret?name=quay-config', '/api/v1/config/validate', '/api/v1/config/download'];
+  const endpoints = [
+    '/api/v2/validate?mode=offline',
+    '/api/v2/validate/stream?mode=offline',
+    '/api/v2/bundle/parse',
+    '/api/v2/bundle/download',
+    '/api/v2/bundle/k8s-secret?name=quay-config',
+    '/api/v1/config/validate',
+    '/api/v1/config/download',
+  ];
 
   it.each(refusedBodies)('%s: a 4xx whose {error} quotes no secret, on every endpoint and in the CLI', async (_name, type, body) => {
     for (const endpoint of endpoints) {

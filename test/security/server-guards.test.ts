@@ -64,7 +64,8 @@ describe('cross-origin checks', () => {
     expect(sameOrigin('https://quay-config.example:8443', host)).toBe(true);
     expect(sameOrigin('https://QUAY-CONFIG.example:8443', host)).toBe(true);
     expect(sameOrigin('https://quay-config.example:443', 'quay-config.example')).toBe(true);
-    for (const o of ['https://quay-config.example:9443', 'http://quay-config.example:8443', 'https://quay-config.example.evil:8443', 'null', 'https://quay-config.example:8443@evil.example']) expect(sameOrigin(o, host), o).toBe(false);
+    for (const o of ['https://quay-config.example:9443', 'http://quay-config.example:8443', 'https://quay-config.example.evil:8443', 'null', 'https://quay-config.example:8443@evil.example'])
+      expect(sameOrigin(o, host), o).toBe(false);
     expect(sameOrigin('https://quay-config.example:8443', 'quay-config.example:8443/x')).toBe(false);
   });
 

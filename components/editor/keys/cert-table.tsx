@@ -31,7 +31,9 @@ export function caFileName(name: string): string {
 export function CertTable() {
   const env = useFormEnv();
   const input = useRef<HTMLInputElement>(null);
-  const names = Object.keys(env.files).filter((n) => CERT_FILE.test(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const names = Object.keys(env.files)
+    .filter((n) => CERT_FILE.test(n))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return (
     <div className="stack">
       {names.length ? (
@@ -44,7 +46,9 @@ export function CertTable() {
                 <th scope="col">Issuer</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Status</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,7 +78,9 @@ export function CertTable() {
             e.target.value = '';
           }}
         />
-        <span className="muted">CAs in <code>extra_ca_certs/</code> are trusted by Quay for its outgoing TLS connections (LDAP, storage, OIDC, …).</span>
+        <span className="muted">
+          CAs in <code>extra_ca_certs/</code> are trusted by Quay for its outgoing TLS connections (LDAP, storage, OIDC, …).
+        </span>
       </div>
     </div>
   );
@@ -92,16 +98,28 @@ function CertRow({ name, info, content, onRemove }: { name: string; info: Certif
           <>
             <div>{cert.subject}</div>
             {cert.sans.length ? <div className="muted">{cert.sans.join(', ')}</div> : null}
-            {more > 0 ? <div className="muted">+ {more} more certificate{more === 1 ? '' : 's'} in the file</div> : null}
+            {more > 0 ? (
+              <div className="muted">
+                + {more} more certificate{more === 1 ? '' : 's'} in the file
+              </div>
+            ) : null}
           </>
-        ) : info?.hasPrivateKey ? <span className="muted">Private key</span> : <span className="muted">—</span>}
+        ) : info?.hasPrivateKey ? (
+          <span className="muted">Private key</span>
+        ) : (
+          <span className="muted">—</span>
+        )}
       </td>
       <td>{cert ? cert.issuer : ''}</td>
       <td>{cert ? new Date(cert.notAfter).toLocaleDateString() : ''}</td>
       <td>
         <div className="row">
           {!info ? <Badge>…</Badge> : null}
-          {info && !info.ok && !keyOnly ? <Badge tone="error" title={info.error}>{info.error ?? 'unreadable'}</Badge> : null}
+          {info && !info.ok && !keyOnly ? (
+            <Badge tone="error" title={info.error}>
+              {info.error ?? 'unreadable'}
+            </Badge>
+          ) : null}
           {cert?.expired ? <Badge tone="error">Expired</Badge> : null}
           {cert && !cert.expired ? <Badge tone="ok">Valid</Badge> : null}
           {cert?.isCA ? <Badge tone="info">CA</Badge> : null}

@@ -37,11 +37,19 @@ export function ClairPanel() {
   }
   return (
     <div className="stack">
-      <p>Merge this into Clair&apos;s <code>config.yaml</code>. Its key and issuer match SECURITY_SCANNER_V4_PSK.</p>
-      {error ? <Alert tone="error" role="alert">{error}</Alert> : null}
+      <p>
+        Merge this into Clair&apos;s <code>config.yaml</code>. Its key and issuer match SECURITY_SCANNER_V4_PSK.
+      </p>
+      {error ? (
+        <Alert tone="error" role="alert">
+          {error}
+        </Alert>
+      ) : null}
       {yaml ? (
         <>
-          <pre className="code-block" data-testid="clair-yaml">{yaml}</pre>
+          <pre className="code-block" data-testid="clair-yaml">
+            {yaml}
+          </pre>
           <div className="row">
             <CopyButton text={yaml} />
             <Button size="sm" onClick={() => saveAs(yaml, 'clair-config.yaml', 'application/yaml')}>

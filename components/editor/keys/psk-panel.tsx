@@ -35,9 +35,13 @@ export function PskPanel() {
   const psk = typeof current === 'string' ? current : '';
   return (
     <div className="stack">
-      <p>Quay signs its requests to Clair v4 with this key; Clair&apos;s <code>auth.psk.key</code> must hold the same value.</p>
+      <p>
+        Quay signs its requests to Clair v4 with this key; Clair&apos;s <code>auth.psk.key</code> must hold the same value.
+      </p>
       <div className="field">
-        <label className="field__label" htmlFor="psk-value">SECURITY_SCANNER_V4_PSK</label>
+        <label className="field__label" htmlFor="psk-value">
+          SECURITY_SCANNER_V4_PSK
+        </label>
         <div className="row row--nowrap">
           <div className="grow">
             <SecretInput id="psk-value" value={psk} readOnly onChange={() => {}} placeholder="Not set" />

@@ -51,13 +51,19 @@ export function ServiceKeyPanel() {
         <>
           <div className="form-grid">
             <div className="field">
-              <label className="field__label" htmlFor="sk-name">Key name</label>
+              <label className="field__label" htmlFor="sk-name">
+                Key name
+              </label>
               <input id="sk-name" className="input" value={name} onChange={(e) => setName(e.target.value)} />
             </div>
             <div className="field">
-              <label className="field__label" htmlFor="sk-expiry">Expiration date (optional)</label>
+              <label className="field__label" htmlFor="sk-expiry">
+                Expiration date (optional)
+              </label>
               <input id="sk-expiry" className="input" type="date" min={today} value={expiry} onChange={(e) => setExpiry(e.target.value)} aria-describedby="sk-expiry-help" />
-              <p id="sk-expiry-help" className="field__help">Leave empty for a key that never expires.</p>
+              <p id="sk-expiry-help" className="field__help">
+                Leave empty for a key that never expires.
+              </p>
             </div>
           </div>
           <div>
@@ -74,12 +80,16 @@ export function ServiceKeyPanel() {
           <div className="field">
             <span className="field__label">Key ID</span>
             <div className="row row--nowrap">
-              <code className="grow keyid" data-testid="service-key-id">{key.kid}</code>
+              <code className="grow keyid" data-testid="service-key-id">
+                {key.kid}
+              </code>
               <CopyButton text={key.kid} />
             </div>
           </div>
           <div className="field">
-            <label className="field__label" htmlFor="sk-pem">Private key (PEM)</label>
+            <label className="field__label" htmlFor="sk-pem">
+              Private key (PEM)
+            </label>
             <textarea id="sk-pem" className="textarea" readOnly rows={6} value={key.privateKeyPem} />
           </div>
           <div className="row">
@@ -88,12 +98,18 @@ export function ServiceKeyPanel() {
             </Button>
             <CopyButton text={key.privateKeyPem} label="Copy private key" />
             <span className="spacer" />
-            <Button variant="ghost" onClick={() => setKey(null)}>Create another key</Button>
+            <Button variant="ghost" onClick={() => setKey(null)}>
+              Create another key
+            </Button>
           </div>
           <div className="field">
             <span className="field__label">jwtproxy signer configuration</span>
-            <pre className="code-block" data-testid="jwtproxy-yaml">{key.jwtproxySnippet}</pre>
-            <div><CopyButton text={key.jwtproxySnippet} label="Copy snippet" /></div>
+            <pre className="code-block" data-testid="jwtproxy-yaml">
+              {key.jwtproxySnippet}
+            </pre>
+            <div>
+              <CopyButton text={key.jwtproxySnippet} label="Copy snippet" />
+            </div>
           </div>
         </>
       )}

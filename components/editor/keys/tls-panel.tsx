@@ -34,7 +34,10 @@ export function TlsPanel() {
   const generate = async () => {
     setBusy(true);
     try {
-      const list = ips.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+      const list = ips
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const res = await apiJson<SelfSignedResponse>('/api/v2/certs/self-signed', { hostname: host.trim(), ...(list.length ? { ips: list } : {}) });
       env.setFile('ssl.cert', textToBase64(res.certPem));
       env.setFile('ssl.key', textToBase64(res.keyPem));
@@ -53,11 +56,15 @@ export function TlsPanel() {
     <div className="stack">
       <div className="form-grid">
         <div className="field">
-          <label className="field__label" htmlFor="tls-host">Host name (SAN)</label>
+          <label className="field__label" htmlFor="tls-host">
+            Host name (SAN)
+          </label>
           <input id="tls-host" className="input" value={host} placeholder="quay.example.com" onChange={(e) => setHost(e.target.value)} />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="tls-ips">IP addresses (optional)</label>
+          <label className="field__label" htmlFor="tls-ips">
+            IP addresses (optional)
+          </label>
           <input id="tls-ips" className="input" value={ips} placeholder="192.0.2.10, 2001:db8::10" onChange={(e) => setIps(e.target.value)} />
         </div>
       </div>
@@ -77,8 +84,8 @@ export function TlsPanel() {
             </Button>
           }
         >
-          Clients must trust the CA: copy <code>ca.crt</code> to <code>/etc/docker/certs.d/{host.trim()}/ca.crt</code> (Docker) or{' '}
-          <code>/etc/containers/certs.d/{host.trim()}/ca.crt</code> (Podman) on every machine that pulls from this registry.
+          Clients must trust the CA: copy <code>ca.crt</code> to <code>/etc/docker/certs.d/{host.trim()}/ca.crt</code> (Docker) or <code>/etc/containers/certs.d/{host.trim()}/ca.crt</code> (Podman) on
+          every machine that pulls from this registry.
         </Alert>
       ) : null}
     </div>

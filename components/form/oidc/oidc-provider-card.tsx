@@ -10,13 +10,7 @@ import type { SchemaNode } from '../schema-node';
 import { ObjectWidget } from '../widgets/object-widget';
 
 /** One OIDC provider: its fields and the three callback URLs to register with the provider. */
-export function OidcProviderCard({ id, schema, baseUrl, readOnly, onRemove }: {
-  id: string;
-  schema: SchemaNode;
-  baseUrl: string;
-  readOnly: boolean;
-  onRemove(): void;
-}) {
+export function OidcProviderCard({ id, schema, baseUrl, readOnly, onRemove }: { id: string; schema: SchemaNode; baseUrl: string; readOnly: boolean; onRemove(): void }) {
   const key = `${id}_LOGIN_CONFIG`;
   const env = useFormEnv();
   const inputId = inputIdFor(key);
@@ -48,10 +42,7 @@ export function OidcProviderCard({ id, schema, baseUrl, readOnly, onRemove }: {
           </ul>
         </div>
         <FieldIssues issues={env.issuesAt(key)} />
-        <ObjectWidget
-          spec={{ path: key, key, schema, required: true, ui: { title: `${id} settings` } }}
-          a11y={{ id: inputId, describedBy: undefined, invalid: false, readOnly }}
-        />
+        <ObjectWidget spec={{ path: key, key, schema, required: true, ui: { title: `${id} settings` } }} a11y={{ id: inputId, describedBy: undefined, invalid: false, readOnly }} />
       </div>
     </section>
   );

@@ -52,19 +52,14 @@ export function OidcProvidersField({ spec, a11y }: { spec: FieldSpec; a11y: Fiel
     <div className="stack" aria-describedby={a11y.describedBy}>
       {ids.length === 0 ? <p className="muted">No OpenID Connect provider configured.</p> : null}
       {ids.map((id) => (
-        <OidcProviderCard
-          key={id}
-          id={id}
-          schema={spec.schema}
-          baseUrl={`${scheme}://${host}`}
-          readOnly={a11y.readOnly}
-          onRemove={() => unregister(`${id}${SUFFIX}`)}
-        />
+        <OidcProviderCard key={id} id={id} schema={spec.schema} baseUrl={`${scheme}://${host}`} readOnly={a11y.readOnly} onRemove={() => unregister(`${id}${SUFFIX}`)} />
       ))}
       {!a11y.readOnly ? (
         <div className="add-row">
           <div className="field">
-            <label className="field__label" htmlFor={a11y.id}>New provider ID</label>
+            <label className="field__label" htmlFor={a11y.id}>
+              New provider ID
+            </label>
             <div className="input-group">
               <input
                 id={a11y.id}
@@ -89,9 +84,13 @@ export function OidcProvidersField({ spec, a11y }: { spec: FieldSpec; a11y: Fiel
               </Button>
             </div>
             {problem ? (
-              <p id={`${a11y.id}-problem`} className="field__problem" role="alert">{problem}</p>
+              <p id={`${a11y.id}-problem`} className="field__problem" role="alert">
+                {problem}
+              </p>
             ) : (
-              <p id={`${a11y.id}-hint`} className="field__help">Creates the key &lt;ID&gt;_LOGIN_CONFIG. Capital letters and digits only.</p>
+              <p id={`${a11y.id}-hint`} className="field__help">
+                Creates the key &lt;ID&gt;_LOGIN_CONFIG. Capital letters and digits only.
+              </p>
             )}
           </div>
         </div>

@@ -9,13 +9,7 @@ import { useFormEnv } from '../form-env';
 import { loadYaml, parseYamlText, toYamlText } from '../widgets/yaml-text';
 
 /** One key outside the schema: its value as YAML, parsed when the input loses focus. */
-export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: {
-  name: string;
-  value: unknown;
-  readOnly: boolean;
-  onChange(next: unknown): void;
-  onRemove(): void;
-}) {
+export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: { name: string; value: unknown; readOnly: boolean; onChange(next: unknown): void; onRemove(): void }) {
   const env = useFormEnv();
   const [text, setText] = useState(() => toYamlText(value, null));
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +47,9 @@ export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: {
   return (
     <div className="field extra-key" data-path={name}>
       <div className="field__head">
-        <label className="field__label mono" htmlFor={id}>{name}</label>
+        <label className="field__label mono" htmlFor={id}>
+          {name}
+        </label>
         <span className="spacer" />
         {!readOnly ? (
           <Button size="sm" variant="ghost" iconOnly aria-label={`Remove ${name}`} onClick={onRemove}>
@@ -62,7 +58,11 @@ export function ExtraKeyRow({ name, value, readOnly, onChange, onRemove }: {
         ) : null}
       </div>
       {multiline ? <textarea {...common} rows={Math.min(10, text.split('\n').length + 1)} /> : <input {...common} />}
-      {error ? <p className="field__problem" role="alert">Not valid YAML: {error}</p> : null}
+      {error ? (
+        <p className="field__problem" role="alert">
+          Not valid YAML: {error}
+        </p>
+      ) : null}
       <FieldIssues issues={issues} />
     </div>
   );

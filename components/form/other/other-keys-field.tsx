@@ -39,9 +39,7 @@ export function OtherKeysField({ a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
   return (
     <div className="stack" aria-describedby={a11y.describedBy}>
       <div className="row">
-        <span className="muted grow">
-          {entries.length ? `${entries.length} key${entries.length === 1 ? '' : 's'} not in Quay's schema` : 'No keys outside the schema.'}
-        </span>
+        <span className="muted grow">{entries.length ? `${entries.length} key${entries.length === 1 ? '' : 's'} not in Quay's schema` : 'No keys outside the schema.'}</span>
         <Button size="sm" variant="ghost" aria-pressed={asYaml} onClick={() => setAsYaml((v) => !v)}>
           {asYaml ? 'Edit key by key' : 'Edit as YAML'}
         </Button>
@@ -67,11 +65,15 @@ export function OtherKeysField({ a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
           {!a11y.readOnly ? (
             <div className="add-row add-row--kv">
               <div className="field">
-                <label className="field__label" htmlFor={a11y.id}>New key</label>
+                <label className="field__label" htmlFor={a11y.id}>
+                  New key
+                </label>
                 <input id={a11y.id} className="input mono" value={name} placeholder="MY_SETTING" onChange={(e) => setName(e.target.value)} />
               </div>
               <div className="field grow">
-                <label className="field__label" htmlFor={`${a11y.id}-value`}>Value (YAML)</label>
+                <label className="field__label" htmlFor={`${a11y.id}-value`}>
+                  Value (YAML)
+                </label>
                 <input id={`${a11y.id}-value`} className="input mono" value={value} placeholder="true" onChange={(e) => setValue(e.target.value)} />
               </div>
               <Button onClick={add} disabled={name.trim() === ''}>
@@ -79,7 +81,11 @@ export function OtherKeysField({ a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
               </Button>
             </div>
           ) : null}
-          {problem ? <p className="field__problem" role="alert">{problem}</p> : null}
+          {problem ? (
+            <p className="field__problem" role="alert">
+              {problem}
+            </p>
+          ) : null}
         </>
       )}
     </div>

@@ -5,12 +5,7 @@ import { isObject } from '@/lib/config/values';
 import { loadYaml, parseYamlText, toYamlText } from '../widgets/yaml-text';
 
 /** A whole mapping as one YAML text; applied when it parses to a mapping. */
-export function YamlMappingEditor({ id, value, readOnly, onChange }: {
-  id: string;
-  value: Readonly<Record<string, unknown>>;
-  readOnly: boolean;
-  onChange(next: Record<string, unknown>): void;
-}) {
+export function YamlMappingEditor({ id, value, readOnly, onChange }: { id: string; value: Readonly<Record<string, unknown>>; readOnly: boolean; onChange(next: Record<string, unknown>): void }) {
   const [text, setText] = useState(() => toYamlText(value, null));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -38,7 +33,11 @@ export function YamlMappingEditor({ id, value, readOnly, onChange }: {
           onChange(parsed.value ?? {});
         }}
       />
-      {error ? <p className="field__problem" role="alert">Not applied: {error}</p> : null}
+      {error ? (
+        <p className="field__problem" role="alert">
+          Not applied: {error}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -45,21 +45,13 @@ export function StorageField({ a11y }: { spec: FieldSpec; a11y: FieldA11y }) {
   return (
     <div className="storage" id={a11y.id} tabIndex={-1} aria-describedby={a11y.describedBy}>
       <label className="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={replication}
-          disabled={a11y.readOnly}
-          onChange={(e) => setValue('FEATURE_STORAGE_REPLICATION', e.target.checked, opts)}
-        />
+        <input type="checkbox" role="switch" checked={replication} disabled={a11y.readOnly} onChange={(e) => setValue('FEATURE_STORAGE_REPLICATION', e.target.checked, opts)} />
         <span>
           Storage replication <code>FEATURE_STORAGE_REPLICATION</code>
           <span className="switch__text"> — copy images to several locations</span>
         </span>
       </label>
-      {!replication && locations.length > 1 ? (
-        <Alert tone="info">Without replication Quay stores images only in the preferred (first) location.</Alert>
-      ) : null}
+      {!replication && locations.length > 1 ? <Alert tone="info">Without replication Quay stores images only in the preferred (first) location.</Alert> : null}
       {locations.length === 0 ? <Alert tone="warning">No storage location yet: Quay needs at least one.</Alert> : null}
       {locations.map((loc, i) => (
         <StorageLocationCard

@@ -59,7 +59,9 @@ export function StorageLocationCard({ location, index, count, otherIds, replicat
     <section className="location card" aria-label={`Storage location ${location.id}`} data-path={base} data-testid={`storage-${location.id}`}>
       <div className="location__head">
         <div className="field location__id">
-          <label className="field__label" htmlFor={idInput}>Location ID</label>
+          <label className="field__label" htmlFor={idInput}>
+            Location ID
+          </label>
           <input
             id={idInput}
             className="input mono"
@@ -73,11 +75,15 @@ export function StorageLocationCard({ location, index, count, otherIds, replicat
           />
         </div>
         <div className="field location__engine">
-          <label className="field__label" htmlFor={`${idInput}-engine`}>Storage engine</label>
+          <label className="field__label" htmlFor={`${idInput}-engine`}>
+            Storage engine
+          </label>
           <select id={`${idInput}-engine`} className="select" value={location.engine} disabled={readOnly} onChange={(e) => changeEngine(e.target.value)}>
             {!location.engine || !engines.includes(location.engine) ? <option value={location.engine}>{location.engine || '— Choose —'}</option> : null}
             {engines.map((e) => (
-              <option key={e} value={e}>{env.storageEngines[e]?.title ?? e}</option>
+              <option key={e} value={e}>
+                {env.storageEngines[e]?.title ?? e}
+              </option>
             ))}
           </select>
         </div>
@@ -95,7 +101,9 @@ export function StorageLocationCard({ location, index, count, otherIds, replicat
         </div>
       </div>
       {idProblem ? (
-        <p id={`${idInput}-problem`} className="field__problem" role="alert">{idProblem}</p>
+        <p id={`${idInput}-problem`} className="field__problem" role="alert">
+          {idProblem}
+        </p>
       ) : null}
       {replication ? (
         <label className="checkbox">
@@ -103,9 +111,7 @@ export function StorageLocationCard({ location, index, count, otherIds, replicat
           Replicate every image to this location by default (DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS)
         </label>
       ) : null}
-      {replication && location.engine === 'LocalStorage' ? (
-        <Alert tone="warning">Replication to a locally mounted directory is unsupported: it is only reachable from one machine.</Alert>
-      ) : null}
+      {replication && location.engine === 'LocalStorage' ? <Alert tone="warning">Replication to a locally mounted directory is unsupported: it is only reachable from one machine.</Alert> : null}
       <FieldIssues issues={env.issuesAt(base)} />
       {location.malformed !== undefined ? (
         <Alert tone="error" title="Not an [engine, parameters] pair">

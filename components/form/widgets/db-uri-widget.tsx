@@ -78,11 +78,15 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
     <fieldset className="subfields" aria-labelledby={`${a11y.id}-label`} aria-describedby={a11y.describedBy}>
       <div className="subfields__grid">
         <div className="field">
-          <label className="field__label" htmlFor={a11y.id}>Database type</label>
+          <label className="field__label" htmlFor={a11y.id}>
+            Database type
+          </label>
           <select id={a11y.id} ref={field.ref} className="select" value={parts.scheme} disabled={ro} onChange={(e) => set({ scheme: e.target.value })}>
             {!engine ? <option value={parts.scheme}>{parts.scheme}</option> : null}
             {ENGINES.map((e) => (
-              <option key={e.scheme} value={e.scheme}>{e.label}</option>
+              <option key={e.scheme} value={e.scheme}>
+                {e.label}
+              </option>
             ))}
           </select>
         </div>
@@ -91,7 +95,9 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
         <Part id={id('database')} label="Database name" value={parts.database} ro={ro} placeholder="quay" onChange={(database) => set({ database })} />
         <Part id={id('user')} label="User name" value={parts.user} ro={ro} placeholder="quay" onChange={(user) => set({ user })} />
         <div className="field" data-path={`${spec.path}.password`}>
-          <label className="field__label" htmlFor={id('password')}>Password</label>
+          <label className="field__label" htmlFor={id('password')}>
+            Password
+          </label>
           <SecretInput
             id={id('password')}
             value={parts.password}
@@ -104,9 +110,7 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
           <FieldIssues id={passwordIssuesId} issues={passwordIssues} />
         </div>
       </div>
-      {parts.scheme.startsWith('mysql') ? (
-        <Alert tone="warning">MySQL and MariaDB are deprecated as Quay databases; prefer PostgreSQL for new registries.</Alert>
-      ) : null}
+      {parts.scheme.startsWith('mysql') ? <Alert tone="warning">MySQL and MariaDB are deprecated as Quay databases; prefer PostgreSQL for new registries.</Alert> : null}
       {uri ? (
         <p className="muted dburi-preview">
           <span>URI: </span>
@@ -122,18 +126,12 @@ export function DbUriWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y }
   );
 }
 
-function Part({ id, label, value, onChange, ro, placeholder, invalid }: {
-  id: string;
-  label: string;
-  value: string;
-  onChange(v: string): void;
-  ro: boolean;
-  placeholder?: string;
-  invalid?: boolean;
-}) {
+function Part({ id, label, value, onChange, ro, placeholder, invalid }: { id: string; label: string; value: string; onChange(v: string): void; ro: boolean; placeholder?: string; invalid?: boolean }) {
   return (
     <div className="field">
-      <label className="field__label" htmlFor={id}>{label}</label>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
       <input
         id={id}
         className="input"

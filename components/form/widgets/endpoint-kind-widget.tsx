@@ -38,7 +38,9 @@ export function EndpointKindWidget({ spec, a11y }: { spec: FieldSpec; a11y: Fiel
   const lead = block ? (
     <div className="field" data-testid={`endpoint-kind-${spec.path}`}>
       <div className="field__head">
-        <label className="field__label" htmlFor={id}>{kinds.service}</label>
+        <label className="field__label" htmlFor={id}>
+          {kinds.service}
+        </label>
       </div>
       <div className="field__control">
         <select id={id} className="select" value={kind} disabled={a11y.readOnly} onChange={(e) => choose(e.target.value === 'hosted' ? 'hosted' : 'self-hosted')}>
@@ -47,19 +49,22 @@ export function EndpointKindWidget({ spec, a11y }: { spec: FieldSpec; a11y: Fiel
         </select>
       </div>
       <p className="field__help">
-        {kind === 'hosted'
-          ? <>Uses {hosted.map(([k, v], i) => <span key={k}>{i ? ' and ' : ''}<code>{v}</code></span>)}.</>
-          : <>Enter the address of your {kinds.selfHosted.label.replace(/ \(.*\)$/, '')} server.</>}
+        {kind === 'hosted' ? (
+          <>
+            Uses{' '}
+            {hosted.map(([k, v], i) => (
+              <span key={k}>
+                {i ? ' and ' : ''}
+                <code>{v}</code>
+              </span>
+            ))}
+            .
+          </>
+        ) : (
+          <>Enter the address of your {kinds.selfHosted.label.replace(/ \(.*\)$/, '')} server.</>
+        )}
       </p>
     </div>
   ) : null;
-  return (
-    <ObjectWidget
-      spec={spec}
-      a11y={a11y}
-      lead={lead}
-      hide={kind === 'hosted' ? hosted.map(([k]) => k) : []}
-      initial={kinds.hosted.values}
-    />
-  );
+  return <ObjectWidget spec={spec} a11y={a11y} lead={lead} hide={kind === 'hosted' ? hosted.map(([k]) => k) : []} initial={kinds.hosted.values} />;
 }

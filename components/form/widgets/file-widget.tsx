@@ -45,8 +45,7 @@ export function FileWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y })
             {cert ? (
               <span className="muted file-field__cert">
                 {cert.subject}
-                {cert.sans.length ? ` · ${cert.sans.join(', ')}` : ''} · expires {new Date(cert.notAfter).toLocaleDateString()}{' '}
-                {cert.expired ? <Badge tone="error">expired</Badge> : null}
+                {cert.sans.length ? ` · ${cert.sans.join(', ')}` : ''} · expires {new Date(cert.notAfter).toLocaleDateString()} {cert.expired ? <Badge tone="error">expired</Badge> : null}
                 {info?.keyMatches === true ? <Badge tone="ok">matches key</Badge> : null}
                 {info?.keyMatches === false ? <Badge tone="error">does not match the key</Badge> : null}
               </span>

@@ -23,7 +23,13 @@ const FIRST = 6;
  * Composites built on it add a `lead` control before the properties, `hide` properties that
  * control sets (shown again when a finding names them) and give the `initial` value of "Configure".
  */
-export function ObjectWidget({ spec, a11y, lead, hide = [], initial = {} }: {
+export function ObjectWidget({
+  spec,
+  a11y,
+  lead,
+  hide = [],
+  initial = {},
+}: {
   spec: FieldSpec;
   a11y: FieldA11y;
   lead?: ReactNode;
@@ -61,8 +67,7 @@ export function ObjectWidget({ spec, a11y, lead, hide = [], initial = {} }: {
     if (hide.includes(name) && env.issuesUnder(`${spec.path}.${name}`).length === 0) return [];
     const ui = meta ? { title: meta.title, help: meta.help, widget: meta.widget, secret: meta.secret, placeholder: meta.placeholder, defaultValue: meta.default, advanced: meta.advanced } : undefined;
     const child = childSpec(spec, name, schema, required.has(name), ui);
-    const primary =
-      required.has(name) || current[name] !== undefined || env.issuesUnder(child.path).length > 0 || (meta ? !meta.advanced : i < FIRST);
+    const primary = required.has(name) || current[name] !== undefined || env.issuesUnder(child.path).length > 0 || (meta ? !meta.advanced : i < FIRST);
     return [{ child, primary }];
   });
   const hidden = children.filter((c) => !c.primary);
@@ -72,13 +77,18 @@ export function ObjectWidget({ spec, a11y, lead, hide = [], initial = {} }: {
     <fieldset className="subfields" aria-labelledby={`${a11y.id}-label`} aria-describedby={a11y.describedBy}>
       <div className="subfields__grid">
         {lead}
-        {children.filter((c) => c.primary || more).map((c) => (
-          <SchemaField key={c.child.path} spec={c.child} />
-        ))}
+        {children
+          .filter((c) => c.primary || more)
+          .map((c) => (
+            <SchemaField key={c.child.path} spec={c.child} />
+          ))}
       </div>
       {unknown.length ? (
         <p className="muted subfields__note">
-          Also set (kept as is): {unknown.map((k) => <code key={k}>{k}</code>)}
+          Also set (kept as is):{' '}
+          {unknown.map((k) => (
+            <code key={k}>{k}</code>
+          ))}
         </p>
       ) : null}
       <div className="row">

@@ -57,7 +57,14 @@ export function SecretKeyWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA1
           title={`Change ${spec.key}?`}
           actions={
             <>
-              <Button size="sm" variant="danger" onClick={() => { setUnlocked(true); setConfirming(false); }}>
+              <Button
+                size="sm"
+                variant="danger"
+                onClick={() => {
+                  setUnlocked(true);
+                  setConfirming(false);
+                }}
+              >
                 I understand, unlock it
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
@@ -66,8 +73,8 @@ export function SecretKeyWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA1
             </>
           }
         >
-          Quay encrypts data with this key. If this registry has already run, a new key makes that data unreadable
-          (robot tokens, application tokens, external credentials). Change it only for a registry that has never started.
+          Quay encrypts data with this key. If this registry has already run, a new key makes that data unreadable (robot tokens, application tokens, external credentials). Change it only for a
+          registry that has never started.
         </Alert>
       ) : null}
     </div>

@@ -47,9 +47,7 @@ export function SelectWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y 
       aria-describedby={a11y.describedBy}
       aria-required={spec.required || undefined}
     >
-      {!spec.required || absent ? (
-        <option value="">{spec.ui.defaultValue !== undefined ? `Default (${String(spec.ui.defaultValue)})` : '— Not set —'}</option>
-      ) : null}
+      {!spec.required || absent ? <option value="">{spec.ui.defaultValue !== undefined ? `Default (${String(spec.ui.defaultValue)})` : '— Not set —'}</option> : null}
       {selected === 'current' ? <option value="current">{`${JSON.stringify(field.value)} (not an allowed value)`}</option> : null}
       {options.map((o, i) => (
         <option key={i} value={String(i)}>

@@ -23,7 +23,10 @@ export function StringListWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA
   const regex = pattern ? safeRegex(pattern) : null;
 
   const add = () => {
-    const parts = draft.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+    const parts = draft
+      .split(/[,\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (parts.length === 0) return;
     const bad = regex ? parts.filter((p) => !regex.test(p)) : [];
     if (bad.length) {
@@ -46,12 +49,7 @@ export function StringListWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA
             <li key={`${item}-${i}`} className="chip">
               <span className="chip__text">{item}</span>
               {!a11y.readOnly ? (
-                <button
-                  type="button"
-                  className="chip__remove"
-                  aria-label={`Remove ${item}`}
-                  onClick={() => field.onChange(items.length === 1 ? [] : items.filter((_, j) => j !== i))}
-                >
+                <button type="button" className="chip__remove" aria-label={`Remove ${item}`} onClick={() => field.onChange(items.length === 1 ? [] : items.filter((_, j) => j !== i))}>
                   <CloseIcon size={12} />
                 </button>
               ) : null}

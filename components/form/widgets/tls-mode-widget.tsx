@@ -56,16 +56,9 @@ export function TlsModeWidget({ spec, a11y }: { spec: FieldSpec; a11y: FieldA11y
           </option>
         ))}
       </select>
-      {mode === 'none' ? (
-        <Alert tone="warning">
-          Passwords and tokens will cross the network unencrypted, and container clients must list this registry as insecure.
-        </Alert>
-      ) : null}
+      {mode === 'none' ? <Alert tone="warning">Passwords and tokens will cross the network unencrypted, and container clients must list this registry as insecure.</Alert> : null}
       {mode !== 'quay' && hasCert ? (
-        <Alert tone="info">
-          The bundle still holds ssl.cert / ssl.key. With this mode Quay does not use them for its own listener; remove
-          them below if they are not needed.
-        </Alert>
+        <Alert tone="info">The bundle still holds ssl.cert / ssl.key. With this mode Quay does not use them for its own listener; remove them below if they are not needed.</Alert>
       ) : null}
     </div>
   );

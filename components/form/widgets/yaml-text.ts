@@ -33,6 +33,6 @@ export async function parseYamlText(text: string): Promise<{ ok: true; value: un
     // maxAliasCount guards against alias bombs pasted into the editor.
     return { ok: true, value: yaml.parse(text, { maxAliasCount: 100, prettyErrors: true }) as unknown };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML' };
+    return { ok: false, error: e instanceof Error ? (e.message.split('\n')[0] ?? 'invalid YAML') : 'invalid YAML' };
   }
 }

@@ -10,19 +10,9 @@ import type { BundleFiles } from '../../bundle/types';
 const STACK_PREFIXES = ['/quay-registry/conf/stack/', '/conf/stack/', 'conf/stack/'];
 
 /** CA bundles of the Quay image's system trust store, which include `extra_ca_certs/*` at boot (certs_install.sh). */
-const SYSTEM_CA_FILES = new Set([
-  'system',
-  '/etc/pki/tls/certs/ca-bundle.crt',
-  '/etc/pki/tls/cert.pem',
-  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
-  '/etc/ssl/certs/ca-certificates.crt',
-]);
+const SYSTEM_CA_FILES = new Set(['system', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/pki/tls/cert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/certs/ca-certificates.crt']);
 
-export type BundleFileRef =
-  | { kind: 'bundle'; name: string; text: string }
-  | { kind: 'missing'; name: string }
-  | { kind: 'system' }
-  | { kind: 'outside'; path: string };
+export type BundleFileRef = { kind: 'bundle'; name: string; text: string } | { kind: 'missing'; name: string } | { kind: 'system' } | { kind: 'outside'; path: string };
 
 /** The bundle file name a config path refers to, or undefined when it points outside the bundle. */
 export function bundleNameFor(configPath: string): string | undefined {

@@ -13,8 +13,7 @@ const OTHER = testCa('other.example');
 type Row = [string, Record<string, unknown>, Array<Pick<Finding, 'code' | 'fields' | 'severity'>>, Record<string, string>?];
 
 const files = (entries: Record<string, string> = {}): BundleFiles => new Map(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)]));
-const run = (config: Record<string, unknown>, bundle: Record<string, string> = {}) =>
-  database.rules({ config, files: files(bundle), now: new Date() });
+const run = (config: Record<string, unknown>, bundle: Record<string, string> = {}) => database.rules({ config, files: files(bundle), now: new Date() });
 const brief = (fs: Finding[]) => fs.map(({ code, fields, severity }) => ({ code, fields, severity }));
 const e = (code: string, field = 'DB_URI') => ({ code, fields: [field], severity: 'error' as const });
 const w = (code: string, field = 'DB_URI') => ({ code, fields: [field], severity: 'warning' as const });
@@ -69,8 +68,18 @@ describe('Database rules: DB_CONNECTION_ARGS (PostgreSQL)', () => {
     ['empty', { DB_CONNECTION_ARGS: {} }, []],
     ['wrong type (left to the Schema check)', { DB_CONNECTION_ARGS: 'sslmode=require' }, []],
     ['verify-full without any root cert', { DB_CONNECTION_ARGS: { sslmode: 'verify-full' } }, [e('db-ssl-root-cert-missing', 'DB_CONNECTION_ARGS.sslrootcert')]],
-    ['verify-ca with the CA only in extra_ca_certs/', { DB_CONNECTION_ARGS: { sslmode: 'verify-ca' } }, [e('db-ssl-root-cert-missing', 'DB_CONNECTION_ARGS.sslrootcert')], { 'extra_ca_certs/db-ca.crt': CA.certPem }],
-    ['verify-full with database.pem but no sslrootcert', { DB_CONNECTION_ARGS: { sslmode: 'verify-full' } }, [w('db-ssl-root-cert-implicit', 'DB_CONNECTION_ARGS.sslrootcert')], { 'database.pem': CA.certPem }],
+    [
+      'verify-ca with the CA only in extra_ca_certs/',
+      { DB_CONNECTION_ARGS: { sslmode: 'verify-ca' } },
+      [e('db-ssl-root-cert-missing', 'DB_CONNECTION_ARGS.sslrootcert')],
+      { 'extra_ca_certs/db-ca.crt': CA.certPem },
+    ],
+    [
+      'verify-full with database.pem but no sslrootcert',
+      { DB_CONNECTION_ARGS: { sslmode: 'verify-full' } },
+      [w('db-ssl-root-cert-implicit', 'DB_CONNECTION_ARGS.sslrootcert')],
+      { 'database.pem': CA.certPem },
+    ],
     ['sslrootcert /conf/stack/database.pem', { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: '/conf/stack/database.pem' } }, [], { 'database.pem': CA.certPem }],
     ['sslrootcert conf/stack/database.pem', { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: 'conf/stack/database.pem' } }, [], { 'database.pem': CA.certPem }],
     ['sslrootcert database.pem', { DB_CONNECTION_ARGS: { sslmode: 'verify-ca', sslrootcert: 'database.pem' } }, [], { 'database.pem': CA.certPem }],
@@ -78,12 +87,22 @@ describe('Database rules: DB_CONNECTION_ARGS (PostgreSQL)', () => {
     ['sslrootcert system', { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: 'system' } }, []],
     ['sslrootcert not in the bundle', { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: '/conf/stack/database.pem' } }, [e('ssl-file-missing', 'DB_CONNECTION_ARGS.sslrootcert')]],
     ['sslrootcert outside the bundle', { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: '/etc/custom/root.crt' } }, [w('ssl-file-outside-bundle', 'DB_CONNECTION_ARGS.sslrootcert')]],
-    ['sslrootcert without a certificate', { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: 'database.pem' } }, [e('ssl-file-invalid', 'DB_CONNECTION_ARGS.sslrootcert')], { 'database.pem': 'garbage' }],
+    [
+      'sslrootcert without a certificate',
+      { DB_CONNECTION_ARGS: { sslmode: 'verify-full', sslrootcert: 'database.pem' } },
+      [e('ssl-file-invalid', 'DB_CONNECTION_ARGS.sslrootcert')],
+      { 'database.pem': 'garbage' },
+    ],
     ['require without a root cert', { DB_CONNECTION_ARGS: { sslmode: 'require' } }, [w('db-tls-unverified', 'DB_CONNECTION_ARGS.sslmode')]],
     ['require with a root cert verifies the CA (libpq)', { DB_CONNECTION_ARGS: { sslmode: 'require', sslrootcert: 'database.pem' } }, [], { 'database.pem': CA.certPem }],
     ['disable', { DB_CONNECTION_ARGS: { sslmode: 'disable' } }, [w('db-tls-disabled', 'DB_CONNECTION_ARGS.sslmode')]],
     ['client cert without key', { DB_CONNECTION_ARGS: { sslcert: '/conf/stack/client.crt' } }, [e('ssl-client-cert-incomplete', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem }],
-    ['client key not matching the cert', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [e('ssl-client-key-mismatch', 'DB_CONNECTION_ARGS.sslkey')], { 'client.crt': CA.certPem, 'client.key': OTHER.privatePem }],
+    [
+      'client key not matching the cert',
+      { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } },
+      [e('ssl-client-key-mismatch', 'DB_CONNECTION_ARGS.sslkey')],
+      { 'client.crt': CA.certPem, 'client.key': OTHER.privatePem },
+    ],
     ['client cert and key', { DB_CONNECTION_ARGS: { sslcert: 'client.crt', sslkey: 'client.key' } }, [], { 'client.crt': CA.certPem, 'client.key': CA.privatePem }],
     ['autorollback true', { DB_CONNECTION_ARGS: { autorollback: true } }, []],
     ['threadlocals is ignored', { DB_CONNECTION_ARGS: { threadlocals: true } }, [w('db-threadlocals-ignored', 'DB_CONNECTION_ARGS.threadlocals')]],
@@ -106,18 +125,28 @@ describe('Database rules: DB_CONNECTION_ARGS (MySQL)', () => {
     ['ssl.ca in the bundle', { DB_CONNECTION_ARGS: { ssl: { ca: 'conf/stack/database.pem' } } }, [], { 'database.pem': CA.certPem }],
     ['ssl.ca not in the bundle', { DB_CONNECTION_ARGS: { ssl: { ca: 'conf/stack/database.pem' } } }, [e('ssl-file-missing', 'DB_CONNECTION_ARGS.ssl.ca')]],
     ['ssl without ca verifies nothing', { DB_CONNECTION_ARGS: { ssl: {} } }, [w('db-tls-unverified', 'DB_CONNECTION_ARGS.ssl')]],
-    ['check_hostname false', { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem', check_hostname: false } } }, [w('db-tls-hostname-unchecked', 'DB_CONNECTION_ARGS.ssl.check_hostname')], { 'database.pem': CA.certPem }],
+    [
+      'check_hostname false',
+      { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem', check_hostname: false } } },
+      [w('db-tls-hostname-unchecked', 'DB_CONNECTION_ARGS.ssl.check_hostname')],
+      { 'database.pem': CA.certPem },
+    ],
     ['sslmode is a PostgreSQL setting', { DB_CONNECTION_ARGS: { sslmode: 'require' } }, [e('db-connection-arg-wrong-db', 'DB_CONNECTION_ARGS.sslmode')]],
-    ['ssl.cert without ssl.key', { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem', cert: 'client.crt' } } }, [e('ssl-client-cert-incomplete', 'DB_CONNECTION_ARGS.ssl.key')], { 'database.pem': CA.certPem, 'client.crt': CA.certPem }],
+    [
+      'ssl.cert without ssl.key',
+      { DB_CONNECTION_ARGS: { ssl: { ca: 'database.pem', cert: 'client.crt' } } },
+      [e('ssl-client-cert-incomplete', 'DB_CONNECTION_ARGS.ssl.key')],
+      { 'database.pem': CA.certPem, 'client.crt': CA.certPem },
+    ],
   ];
   it.each(rows)('%s', (_name, config, expected, bundle) => {
     expect(brief(run({ DB_URI: MY, ...config }, bundle))).toEqual([w('db-mysql-deprecated'), ...expected]);
   });
 });
 
-describe('Database: wrong types and values are the Schema check\'s, reported once, and never probed', () => {
+describe("Database: wrong types and values are the Schema check's, reported once, and never probed", () => {
   it.each([
-    ['sslmode outside libpq\'s list', PG, { sslmode: 'on' }, 'schema-enum', 'sslmode'],
+    ["sslmode outside libpq's list", PG, { sslmode: 'on' }, 'schema-enum', 'sslmode'],
     ['sslmode as a boolean', PG, { sslmode: true }, 'schema-type', 'sslmode'],
     ['autorollback as a string (truthy to peewee)', PG, { autorollback: 'false' }, 'schema-type', 'autorollback'],
     ['connect_timeout not a number', PG, { connect_timeout: 'soon' }, 'schema-type', 'connect_timeout'],
@@ -131,7 +160,7 @@ describe('Database: wrong types and values are the Schema check\'s, reported onc
   });
 
   it.each([
-    ['sslmode outside libpq\'s list', PG, { sslmode: 'on' }],
+    ["sslmode outside libpq's list", PG, { sslmode: 'on' }],
     ['MySQL ssl: true', MY, { ssl: true }],
   ] as const)('no probe with %s', (_name, uri, args) => {
     expect(database.probes?.({ config: { DB_URI: uri, DB_CONNECTION_ARGS: args }, files: files(), now: new Date() })).toEqual([]);
@@ -139,8 +168,7 @@ describe('Database: wrong types and values are the Schema check\'s, reported onc
 });
 
 describe('Database probes', () => {
-  const probes = (config: Record<string, unknown>, bundle: Record<string, string> = {}) =>
-    database.probes?.({ config, files: files(bundle), now: new Date() }) ?? [];
+  const probes = (config: Record<string, unknown>, bundle: Record<string, string> = {}) => database.probes?.({ config, files: files(bundle), now: new Date() }) ?? [];
 
   it.each([
     ['PostgreSQL', { DB_URI: PG }, 1],

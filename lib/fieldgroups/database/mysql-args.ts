@@ -13,13 +13,48 @@ import { clientPair, commonArgFindings, rootCertFile } from './tls-files';
 
 /** PyMySQL 1.1 `Connection()` keywords, plus the peewee and Quay ones. */
 const KNOWN_ARGS = new Set([
-  'ssl', 'ssl_ca', 'ssl_cert', 'ssl_key', 'ssl_key_password', 'ssl_disabled', 'ssl_verify_cert', 'ssl_verify_identity',
-  'charset', 'collation', 'sql_mode', 'read_default_file', 'read_default_group', 'conv', 'use_unicode', 'client_flag',
-  'cursorclass', 'init_command', 'connect_timeout', 'read_timeout', 'write_timeout', 'compress', 'named_pipe',
-  'autocommit', 'local_infile', 'max_allowed_packet', 'defer_connect', 'auth_plugin_map', 'bind_address',
-  'binary_prefix', 'program_name', 'server_public_key', 'unix_socket',
-  'autorollback', 'autoconnect', 'thread_safe', 'field_types', 'operations', 'threadlocals', 'stale_timeout',
-  'max_connections', 'timeout',
+  'ssl',
+  'ssl_ca',
+  'ssl_cert',
+  'ssl_key',
+  'ssl_key_password',
+  'ssl_disabled',
+  'ssl_verify_cert',
+  'ssl_verify_identity',
+  'charset',
+  'collation',
+  'sql_mode',
+  'read_default_file',
+  'read_default_group',
+  'conv',
+  'use_unicode',
+  'client_flag',
+  'cursorclass',
+  'init_command',
+  'connect_timeout',
+  'read_timeout',
+  'write_timeout',
+  'compress',
+  'named_pipe',
+  'autocommit',
+  'local_infile',
+  'max_allowed_packet',
+  'defer_connect',
+  'auth_plugin_map',
+  'bind_address',
+  'binary_prefix',
+  'program_name',
+  'server_public_key',
+  'unix_socket',
+  'autorollback',
+  'autoconnect',
+  'thread_safe',
+  'field_types',
+  'operations',
+  'threadlocals',
+  'stale_timeout',
+  'max_connections',
+  'timeout',
 ]);
 
 const SSL_KEYS = new Set(['ca', 'capath', 'cert', 'key', 'password', 'cipher', 'check_hostname', 'verify_mode']);
@@ -56,7 +91,9 @@ export function checkMysqlArgs(args: Record<string, unknown> | undefined, files:
 
   for (const key of Object.keys(ssl)) {
     if (!SSL_KEYS.has(key) && ssl[key] !== undefined) {
-      findings.push(warning(`DB_CONNECTION_ARGS.ssl.${key}`, `DB_CONNECTION_ARGS.ssl.${key} is not a PyMySQL ssl option`, { code: 'db-connection-arg-unknown', hint: `known: ${[...SSL_KEYS].join(', ')}` }));
+      findings.push(
+        warning(`DB_CONNECTION_ARGS.ssl.${key}`, `DB_CONNECTION_ARGS.ssl.${key} is not a PyMySQL ssl option`, { code: 'db-connection-arg-unknown', hint: `known: ${[...SSL_KEYS].join(', ')}` }),
+      );
     }
   }
   const caPath = str(ssl, 'ca');

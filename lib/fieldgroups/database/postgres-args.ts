@@ -19,16 +19,59 @@ export const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'req
 
 /** libpq connection keywords (PostgreSQL 15/16) plus the peewee and Quay ones Quay handles itself. */
 const KNOWN_ARGS = new Set([
-  'sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'sslpassword', 'sslcrl', 'sslcrldir', 'sslsni', 'sslcompression',
-  'sslcertmode', 'sslnegotiation', 'ssl_min_protocol_version', 'ssl_max_protocol_version', 'requiressl',
-  'connect_timeout', 'client_encoding', 'options', 'application_name', 'fallback_application_name', 'keepalives',
-  'keepalives_idle', 'keepalives_interval', 'keepalives_count', 'tcp_user_timeout', 'target_session_attrs',
-  'channel_binding', 'gssencmode', 'gsslib', 'gssdelegation', 'krbsrvname', 'require_auth', 'requirepeer',
-  'load_balance_hosts', 'hostaddr', 'passfile', 'service', 'replication',
+  'sslmode',
+  'sslrootcert',
+  'sslcert',
+  'sslkey',
+  'sslpassword',
+  'sslcrl',
+  'sslcrldir',
+  'sslsni',
+  'sslcompression',
+  'sslcertmode',
+  'sslnegotiation',
+  'ssl_min_protocol_version',
+  'ssl_max_protocol_version',
+  'requiressl',
+  'connect_timeout',
+  'client_encoding',
+  'options',
+  'application_name',
+  'fallback_application_name',
+  'keepalives',
+  'keepalives_idle',
+  'keepalives_interval',
+  'keepalives_count',
+  'tcp_user_timeout',
+  'target_session_attrs',
+  'channel_binding',
+  'gssencmode',
+  'gsslib',
+  'gssdelegation',
+  'krbsrvname',
+  'require_auth',
+  'requirepeer',
+  'load_balance_hosts',
+  'hostaddr',
+  'passfile',
+  'service',
+  'replication',
   // peewee / psycopg2 / Quay
-  'autorollback', 'autoconnect', 'thread_safe', 'field_types', 'operations', 'register_unicode', 'encoding',
-  'isolation_level', 'server_side_cursors', 'threadlocals', 'stale_timeout', 'max_connections', 'timeout',
-  'cursor_factory', 'connection_factory',
+  'autorollback',
+  'autoconnect',
+  'thread_safe',
+  'field_types',
+  'operations',
+  'register_unicode',
+  'encoding',
+  'isolation_level',
+  'server_side_cursors',
+  'threadlocals',
+  'stale_timeout',
+  'max_connections',
+  'timeout',
+  'cursor_factory',
+  'connection_factory',
 ]);
 
 export interface PostgresArgsResult {
@@ -71,10 +114,14 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
       // ~/.postgresql/root.crt instead, so the config should say where the CA is.
       anchors = { source: 'database.pem', pems: pemCertificates(implicit) };
       findings.push(
-        warning('DB_CONNECTION_ARGS.sslrootcert', `sslmode ${mode} without DB_CONNECTION_ARGS.sslrootcert: the check uses the bundle's database.pem, but libpq in Quay reads ~/.postgresql/root.crt unless sslrootcert names the file`, {
-          code: 'db-ssl-root-cert-implicit',
-          hint: 'add sslrootcert: /conf/stack/database.pem to DB_CONNECTION_ARGS',
-        }),
+        warning(
+          'DB_CONNECTION_ARGS.sslrootcert',
+          `sslmode ${mode} without DB_CONNECTION_ARGS.sslrootcert: the check uses the bundle's database.pem, but libpq in Quay reads ~/.postgresql/root.crt unless sslrootcert names the file`,
+          {
+            code: 'db-ssl-root-cert-implicit',
+            hint: 'add sslrootcert: /conf/stack/database.pem to DB_CONNECTION_ARGS',
+          },
+        ),
       );
     } else {
       const candidates = [...files.keys()].filter((n) => n.startsWith('extra_ca_certs/') || /^extra_ca_cert_/.test(n));
@@ -94,9 +141,7 @@ export function checkPostgresArgs(args: Record<string, unknown> | undefined, fil
   // libpq: "if a root CA file exists, sslmode=require behaves like verify-ca".
   const effective: SslMode = mode === 'require' && anchors ? 'verify-ca' : mode;
   if (explicitMode === 'disable') {
-    findings.push(
-      warning('DB_CONNECTION_ARGS.sslmode', 'DB_CONNECTION_ARGS.sslmode is disable: the connection to the database is not encrypted', { code: 'db-tls-disabled' }),
-    );
+    findings.push(warning('DB_CONNECTION_ARGS.sslmode', 'DB_CONNECTION_ARGS.sslmode is disable: the connection to the database is not encrypted', { code: 'db-tls-disabled' }));
   } else if (explicitMode !== undefined && effective !== 'verify-ca' && effective !== 'verify-full') {
     findings.push(
       warning('DB_CONNECTION_ARGS.sslmode', `DB_CONNECTION_ARGS.sslmode is ${explicitMode}: the database's certificate is not verified`, {

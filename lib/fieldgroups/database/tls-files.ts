@@ -93,10 +93,14 @@ export function clientPair(a: Record<string, unknown>, files: BundleFiles, certK
     return { findings, unusable: true };
   }
   const texts: string[] = [];
-  for (const [key, path] of [[certKey, certPath], [keyKey, keyPath]] as const) {
+  for (const [key, path] of [
+    [certKey, certPath],
+    [keyKey, keyPath],
+  ] as const) {
     const ref = resolveBundleFile(files, path);
     if (ref.kind === 'bundle') texts.push(ref.text);
-    else if (ref.kind === 'missing') findings.push(error(`${prefix}.${key}`, `${prefix}.${key} names ${ref.name}, which is not in the config bundle`, { code: 'ssl-file-missing', hint: `add ${ref.name} to the bundle` }));
+    else if (ref.kind === 'missing')
+      findings.push(error(`${prefix}.${key}`, `${prefix}.${key} names ${ref.name}, which is not in the config bundle`, { code: 'ssl-file-missing', hint: `add ${ref.name} to the bundle` }));
     else findings.push(warning(`${prefix}.${key}`, `${prefix}.${key} points outside the config bundle (${path}): it cannot be checked here`, { code: 'ssl-file-outside-bundle' }));
   }
   const [cert, key] = texts;

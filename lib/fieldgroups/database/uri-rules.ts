@@ -69,7 +69,7 @@ export function checkDbUri(value: unknown): UriRulesResult {
     findings.push(
       warning(F, `DB_URI points at ${uri.host}: inside the Quay container this is the container itself, not the database host`, {
         code: 'db-host-loopback',
-        hint: 'use the database server\'s host name or IP address as Quay\'s container sees it',
+        hint: "use the database server's host name or IP address as Quay's container sees it",
       }),
     );
   }
@@ -112,7 +112,12 @@ function passwordFindings(uri: DbUri): Finding[] {
   const raw = uri.rawPassword;
   // SQLAlchemy ends the password at the first "@": the rest lands in the host name.
   if (uri.host?.includes('@')) {
-    return [error(F, 'the password in DB_URI contains an unescaped "@", so Quay reads part of it as the host name', { code: 'db-uri-password-unencoded', hint: `${ENCODE_HINT}; note that Quay's migrations decode DB_URI before parsing it, so a password without "@" and "%" is the safest` })];
+    return [
+      error(F, 'the password in DB_URI contains an unescaped "@", so Quay reads part of it as the host name', {
+        code: 'db-uri-password-unencoded',
+        hint: `${ENCODE_HINT}; note that Quay's migrations decode DB_URI before parsing it, so a password without "@" and "%" is the safest`,
+      }),
+    ];
   }
   if (raw === undefined || raw === '') return [];
   if (!GO_USERINFO_OK.test(raw) || /%(?![0-9A-Fa-f]{2})/.test(raw)) {

@@ -30,7 +30,9 @@ function check(loc: StorageLocation): Finding[] {
   const findings: Finding[] = [];
   const account = param(loc, 'azure_account_name');
   if (account !== undefined && !ACCOUNT_NAME.test(account)) {
-    findings.push(error(paramFields(loc, 'azure_account_name'), `${paramPath(loc.name, 'azure_account_name')} must be 3–24 lowercase letters and digits, got "${account}"`, { code: 'invalid-account-name' }));
+    findings.push(
+      error(paramFields(loc, 'azure_account_name'), `${paramPath(loc.name, 'azure_account_name')} must be 3–24 lowercase letters and digits, got "${account}"`, { code: 'invalid-account-name' }),
+    );
   }
   const container = param(loc, 'azure_container');
   if (container !== undefined && !CONTAINER_NAME.test(container)) {
@@ -52,12 +54,16 @@ function check(loc: StorageLocation): Finding[] {
   if (key === undefined && endpointSas(loc) === undefined) {
     const sasOnly = param(loc, 'sas_token') !== undefined;
     findings.push(
-      error(paramFields(loc, sasOnly ? 'sas_token' : 'azure_account_key'), sasOnly
-        ? `${paramPath(loc.name, 'sas_token')} is not used by Quay: its Azure driver authenticates with azure_account_key only, so requests would be anonymous`
-        : `storage location "${loc.name}" has no azure_account_key (and no SAS in endpoint_url): Quay would make anonymous requests`, {
-        code: sasOnly ? 'sas-token-not-used' : 'credentials-missing',
-        hint: 'set azure_account_key, or put the SAS query string into endpoint_url (https://<account>.blob.core.windows.net/?sv=…&sig=…)',
-      }),
+      error(
+        paramFields(loc, sasOnly ? 'sas_token' : 'azure_account_key'),
+        sasOnly
+          ? `${paramPath(loc.name, 'sas_token')} is not used by Quay: its Azure driver authenticates with azure_account_key only, so requests would be anonymous`
+          : `storage location "${loc.name}" has no azure_account_key (and no SAS in endpoint_url): Quay would make anonymous requests`,
+        {
+          code: sasOnly ? 'sas-token-not-used' : 'credentials-missing',
+          hint: 'set azure_account_key, or put the SAS query string into endpoint_url (https://<account>.blob.core.windows.net/?sv=…&sig=…)',
+        },
+      ),
     );
   }
   return findings;

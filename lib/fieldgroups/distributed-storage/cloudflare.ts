@@ -16,9 +16,6 @@ export const cloudFlareStorage: EngineSpec = {
     cloudflare_privatekey_filename: { kind: 'string' },
     s3_region: { kind: 'string', required: true },
   },
-  check: (loc, ctx) => [
-    ...checkS3Connection(ownS3Params(loc)),
-    ...checkSigningKeyFile(loc, 'cloudflare_privatekey_filename', `${loc.name}-cloudflare-signing-key.pem`, ctx),
-  ],
+  check: (loc, ctx) => [...checkS3Connection(ownS3Params(loc)), ...checkSigningKeyFile(loc, 'cloudflare_privatekey_filename', `${loc.name}-cloudflare-signing-key.pem`, ctx)],
   probe: (loc) => s3ProbeRun(ownS3Params(loc)),
 };

@@ -64,9 +64,6 @@ export const cloudFrontedS3Storage: EngineSpec = {
     s3_region: { kind: 'string', required: true },
     cloudfront_distribution_org_overrides: { kind: 'object' },
   },
-  check: (loc, ctx) => [
-    ...checkS3Connection(ownS3Params(loc)),
-    ...checkSigningKeyFile(loc, 'cloudfront_privatekey_filename', `${loc.name}-cloudfront-signing-key.pem`, ctx),
-  ],
+  check: (loc, ctx) => [...checkS3Connection(ownS3Params(loc)), ...checkSigningKeyFile(loc, 'cloudfront_privatekey_filename', `${loc.name}-cloudfront-signing-key.pem`, ctx)],
   probe: (loc) => s3ProbeRun(ownS3Params(loc)),
 };

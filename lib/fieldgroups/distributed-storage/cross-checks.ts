@@ -59,19 +59,31 @@ export function checkReplication(config: ConfigMap, names: string[], locations: 
   const findings: Finding[] = [];
   for (const loc of locations.filter((l) => l.engine === 'LocalStorage')) {
     findings.push(
-      error(['FEATURE_STORAGE_REPLICATION', `${locationPath(loc.name)}[0]`, locationPath(loc.name)], `FEATURE_STORAGE_REPLICATION is not supported with LocalStorage (location "${loc.name}"): a local directory is visible to one machine only`, {
-        code: 'replication-local-storage',
-        hint: 'use object storage for every location, or turn replication off',
-      }),
+      error(
+        ['FEATURE_STORAGE_REPLICATION', `${locationPath(loc.name)}[0]`, locationPath(loc.name)],
+        `FEATURE_STORAGE_REPLICATION is not supported with LocalStorage (location "${loc.name}"): a local directory is visible to one machine only`,
+        {
+          code: 'replication-local-storage',
+          hint: 'use object storage for every location, or turn replication off',
+        },
+      ),
     );
   }
   if (names.length < 2) {
-    findings.push(warning('FEATURE_STORAGE_REPLICATION', `FEATURE_STORAGE_REPLICATION is on but ${STORAGE_CONFIG} has ${names.length} location${names.length === 1 ? '' : 's'}: there is nothing to replicate to`, { code: 'replication-single-location' }));
+    findings.push(
+      warning('FEATURE_STORAGE_REPLICATION', `FEATURE_STORAGE_REPLICATION is on but ${STORAGE_CONFIG} has ${names.length} location${names.length === 1 ? '' : 's'}: there is nothing to replicate to`, {
+        code: 'replication-single-location',
+      }),
+    );
   } else if ((arr(config, 'DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS') ?? []).length === 0) {
     findings.push(
-      warning(['FEATURE_STORAGE_REPLICATION', 'DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS'], 'FEATURE_STORAGE_REPLICATION is on but DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS is empty: images are replicated only where an organization asks for it', {
-        code: 'replication-no-default-locations',
-      }),
+      warning(
+        ['FEATURE_STORAGE_REPLICATION', 'DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS'],
+        'FEATURE_STORAGE_REPLICATION is on but DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS is empty: images are replicated only where an organization asks for it',
+        {
+          code: 'replication-no-default-locations',
+        },
+      ),
     );
   }
   return findings;

@@ -99,7 +99,12 @@ describe('DistributedStorage online against Swift s3api (RadosGWStorage, S3Stora
   it('S3Storage without the CA in the bundle fails at the TLS stage (untrusted)', async () => {
     const g = await storage({ default: s3() }, new Map());
     expect(g.findings.map(brief)).toEqual([
-      { code: 'tls-untrusted', severity: 'error', stage: 'tls', fields: ['DISTRIBUTED_STORAGE_CONFIG.default[1].host', 'DISTRIBUTED_STORAGE_CONFIG.default[1].port', 'DISTRIBUTED_STORAGE_CONFIG.default'] },
+      {
+        code: 'tls-untrusted',
+        severity: 'error',
+        stage: 'tls',
+        fields: ['DISTRIBUTED_STORAGE_CONFIG.default[1].host', 'DISTRIBUTED_STORAGE_CONFIG.default[1].port', 'DISTRIBUTED_STORAGE_CONFIG.default'],
+      },
     ]);
   });
 
@@ -120,7 +125,12 @@ describe('DistributedStorage online against Swift s3api (RadosGWStorage, S3Stora
         code: 'connection-refused',
         severity: 'error',
         stage: 'tcp',
-        fields: ['DISTRIBUTED_STORAGE_CONFIG.default[1].hostname', 'DISTRIBUTED_STORAGE_CONFIG.default[1].port', 'DISTRIBUTED_STORAGE_CONFIG.default[1].is_secure', 'DISTRIBUTED_STORAGE_CONFIG.default'],
+        fields: [
+          'DISTRIBUTED_STORAGE_CONFIG.default[1].hostname',
+          'DISTRIBUTED_STORAGE_CONFIG.default[1].port',
+          'DISTRIBUTED_STORAGE_CONFIG.default[1].is_secure',
+          'DISTRIBUTED_STORAGE_CONFIG.default',
+        ],
       },
     ]);
   });

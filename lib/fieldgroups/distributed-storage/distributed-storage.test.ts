@@ -4,8 +4,7 @@ import type { BundleFiles } from '../../bundle/types';
 import { distributedStorage } from './index';
 
 const ctx = (config: Record<string, unknown>, files: BundleFiles = new Map()) => ({ config, files, now: new Date('2026-01-01T00:00:00Z') });
-const findings = (config: Record<string, unknown>, files?: BundleFiles) =>
-  distributedStorage.rules(ctx(config, files)).map((f) => ({ code: f.code, severity: f.severity, field: f.fields[0] }));
+const findings = (config: Record<string, unknown>, files?: BundleFiles) => distributedStorage.rules(ctx(config, files)).map((f) => ({ code: f.code, severity: f.severity, field: f.fields[0] }));
 /** A config with these locations, all preferred. */
 const withLocations = (locations: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   DISTRIBUTED_STORAGE_CONFIG: locations,
@@ -22,14 +21,19 @@ const rados = (p: Record<string, unknown> = {}) => [
   'RadosGWStorage',
   { hostname: 'rgw.example.com', is_secure: true, access_key: 'a', secret_key: 's', bucket_name: 'quay', storage_path: '/registry', ...p },
 ];
-const swift = (p: Record<string, unknown> = {}) => [
-  'SwiftStorage',
-  { auth_url: 'https://keystone:5000/v3', swift_user: 'u', swift_password: 'p', swift_container: 'quay', storage_path: '/r', ...p },
-];
+const swift = (p: Record<string, unknown> = {}) => ['SwiftStorage', { auth_url: 'https://keystone:5000/v3', swift_user: 'u', swift_password: 'p', swift_container: 'quay', storage_path: '/r', ...p }];
 const azure = (p: Record<string, unknown> = {}) => ['AzureStorage', { azure_container: 'quay', storage_path: '/r', azure_account_name: 'quayacct', azure_account_key: 'a2V5', ...p }];
 const cloudfront = (p: Record<string, unknown> = {}) => [
   'CloudFrontedS3Storage',
-  { s3_bucket: 'quay', storage_path: '/r', s3_region: 'us-east-1', cloudfront_distribution_domain: 'd.cloudfront.net', cloudfront_key_id: 'APKA', cloudfront_privatekey_filename: 'default-cloudfront-signing-key.pem', ...p },
+  {
+    s3_bucket: 'quay',
+    storage_path: '/r',
+    s3_region: 'us-east-1',
+    cloudfront_distribution_domain: 'd.cloudfront.net',
+    cloudfront_key_id: 'APKA',
+    cloudfront_privatekey_filename: 'default-cloudfront-signing-key.pem',
+    ...p,
+  },
 ];
 const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const keyFile: BundleFiles = new Map([['default-cloudfront-signing-key.pem', new TextEncoder().encode(pem)]]);
@@ -59,7 +63,17 @@ describe('DistributedStorage: the map and its locations', () => {
   });
 
   it('never throws on garbage, whatever the types', () => {
-    const garbage: unknown[] = [null, 0, 'x', [], [null, null], [1, 2], ['S3Storage', { port: {}, s3_bucket: [] }], ['SwiftStorage', { os_options: 'x', auth_version: {} }], ['MultiCDNStorage', { providers: [], rules: 'x' }]];
+    const garbage: unknown[] = [
+      null,
+      0,
+      'x',
+      [],
+      [null, null],
+      [1, 2],
+      ['S3Storage', { port: {}, s3_bucket: [] }],
+      ['SwiftStorage', { os_options: 'x', auth_version: {} }],
+      ['MultiCDNStorage', { providers: [], rules: 'x' }],
+    ];
     for (const g of garbage) {
       expect(() => distributedStorage.rules(ctx({ DISTRIBUTED_STORAGE_CONFIG: { default: g }, DISTRIBUTED_STORAGE_PREFERENCE: 5, DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: [1, null] }))).not.toThrow();
       expect(() => distributedStorage.probes?.(ctx({ DISTRIBUTED_STORAGE_CONFIG: { default: g } }))).not.toThrow();
@@ -93,16 +107,32 @@ describe('DistributedStorage: engine parameters as Quay’s constructors take th
     ['SwiftStorage v3 complete', { default: swift({ auth_version: '3', os_options: { user_domain_name: 'Default', project_name: 'quay' } }) }, []],
     ['SwiftStorage auth_url not a URL', { default: swift({ auth_url: 'keystone:5000' }) }, [e('invalid-url', `${D}[1].auth_url`)]],
     ['SwiftStorage ca_cert_path into the bundle, file absent', { default: swift({ ca_cert_path: 'conf/stack/swift.crt' }) }, [w('file-missing', `${D}[1].ca_cert_path`)]],
-    ['AzureStorage bad account and container names', { default: azure({ azure_account_name: 'Quay_Acct', azure_container: 'Quay--x' }) }, [e('invalid-account-name', `${D}[1].azure_account_name`), e('invalid-container-name', `${D}[1].azure_container`)]],
+    [
+      'AzureStorage bad account and container names',
+      { default: azure({ azure_account_name: 'Quay_Acct', azure_container: 'Quay--x' }) },
+      [e('invalid-account-name', `${D}[1].azure_account_name`), e('invalid-container-name', `${D}[1].azure_container`)],
+    ],
     ['AzureStorage key not base64', { default: azure({ azure_account_key: 'not base64!' }) }, [e('invalid-account-key', `${D}[1].azure_account_key`)]],
     ['AzureStorage without any credential', { default: azure({ azure_account_key: undefined }) }, [e('credentials-missing', `${D}[1].azure_account_key`)]],
     ['AzureStorage with sas_token only (unused by Quay)', { default: azure({ azure_account_key: undefined, sas_token: 'sv=1&sig=x' }) }, [e('sas-token-not-used', `${D}[1].sas_token`)]],
     ['AzureStorage with the SAS in endpoint_url', { default: azure({ azure_account_key: undefined, endpoint_url: 'https://quayacct.blob.core.windows.net/?sv=1&sig=x' }) }, []],
     ['AzureStorage connection_string (no longer a parameter)', { default: azure({ connection_string: 'x' }) }, [e('unknown-parameter', `${D}[1].connection_string`)]],
     ['GoogleCloudStorage without HMAC keys', { default: ['GoogleCloudStorage', { bucket_name: 'b', storage_path: '/r' }] }, [e('required', `${D}[1].access_key`), e('required', `${D}[1].secret_key`)]],
-    ['CloudFlareStorage needs s3_region, domain and key file', { default: ['CloudFlareStorage', { s3_bucket: 'b', storage_path: '/r' }] }, [e('required', `${D}[1].s3_region`), e('required', `${D}[1].cloudflare_domain`), e('required', `${D}[1].cloudflare_privatekey_filename`)]],
-    ['AkamaiS3Storage with an AES token of 10 bytes', { default: ['AkamaiS3Storage', { s3_bucket: 'b', storage_path: '/r', s3_region: 'r', akamai_domain: 'd', akamai_shared_secret: 's', amz_encryption_token: '0123456789' }] }, [e('invalid-aes-key', `${D}[1].amz_encryption_token`)]],
-    ['STSS3Storage without role or credentials', { default: ['STSS3Storage', { s3_bucket: 'b', storage_path: '/r' }] }, [w('sts-role-from-environment', `${D}[1].sts_role_arn`), w('sts-credentials-from-environment', `${D}[1].sts_user_access_key`)]],
+    [
+      'CloudFlareStorage needs s3_region, domain and key file',
+      { default: ['CloudFlareStorage', { s3_bucket: 'b', storage_path: '/r' }] },
+      [e('required', `${D}[1].s3_region`), e('required', `${D}[1].cloudflare_domain`), e('required', `${D}[1].cloudflare_privatekey_filename`)],
+    ],
+    [
+      'AkamaiS3Storage with an AES token of 10 bytes',
+      { default: ['AkamaiS3Storage', { s3_bucket: 'b', storage_path: '/r', s3_region: 'r', akamai_domain: 'd', akamai_shared_secret: 's', amz_encryption_token: '0123456789' }] },
+      [e('invalid-aes-key', `${D}[1].amz_encryption_token`)],
+    ],
+    [
+      'STSS3Storage without role or credentials',
+      { default: ['STSS3Storage', { s3_bucket: 'b', storage_path: '/r' }] },
+      [w('sts-role-from-environment', `${D}[1].sts_role_arn`), w('sts-credentials-from-environment', `${D}[1].sts_user_access_key`)],
+    ],
   ])('%s', (_name, locations, expected) => {
     expect(findings(withLocations(locations))).toEqual(expected);
   });
@@ -146,8 +176,16 @@ describe('DistributedStorage: MultiCDNStorage', () => {
     ['valid', multi({}), []],
     ['default provider not among the providers', multi({ default_provider: 'CF' }), [e('unknown-provider', `${P}.default_provider`)]],
     ['an unknown provider class', multi({ providers: { AWS: ['FooStorage', {}] } }), [e('unknown-provider', `${P}.providers.AWS[0]`)]],
-    ['a provider missing its key id', multi({ providers: { AWS: ['CloudFrontedS3Storage', { cloudfront_distribution_domain: 'd', cloudfront_privatekey_filename: 'f' }] } }), [e('required', `${P}.providers.AWS[1].cloudfront_key_id`)]],
-    ['rules: bad key, unknown target, bad continent', multi({ rules: [{ namespace: 'x', target: 'AWS', colour: 'red' }, { target: 'Nope' }, { continent: 'XX', target: 'AWS' }] }), [e('invalid-rule', `${P}.rules[0]`), e('unknown-provider', `${P}.rules[1]`), e('invalid-rule', `${P}.rules[2]`)]],
+    [
+      'a provider missing its key id',
+      multi({ providers: { AWS: ['CloudFrontedS3Storage', { cloudfront_distribution_domain: 'd', cloudfront_privatekey_filename: 'f' }] } }),
+      [e('required', `${P}.providers.AWS[1].cloudfront_key_id`)],
+    ],
+    [
+      'rules: bad key, unknown target, bad continent',
+      multi({ rules: [{ namespace: 'x', target: 'AWS', colour: 'red' }, { target: 'Nope' }, { continent: 'XX', target: 'AWS' }] }),
+      [e('invalid-rule', `${P}.rules[0]`), e('unknown-provider', `${P}.rules[1]`), e('invalid-rule', `${P}.rules[2]`)],
+    ],
     ['rules missing (a required argument)', multi({ rules: undefined }), [e('required', `${P}.rules`)]],
   ])('%s', (_name, location, expected) => {
     expect(findings(withLocations({ default: location }))).toEqual(expected);
@@ -162,7 +200,11 @@ describe('DistributedStorage: keys that name locations, replication', () => {
     ['preference lists a location twice', withLocations(two, { DISTRIBUTED_STORAGE_PREFERENCE: ['default', 'default'] }), [w('duplicate-location', 'DISTRIBUTED_STORAGE_PREFERENCE[1]')]],
     ['default locations must exist', withLocations(two, { DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: ['default', 'other'] }), [e('unknown-location', 'DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS[1]')]],
     ['USERFILES_LOCATION and LOG_ARCHIVE_LOCATION must exist', withLocations(two, { USERFILES_LOCATION: 'x', LOG_ARCHIVE_LOCATION: 'backup' }), [e('unknown-location', 'USERFILES_LOCATION')]],
-    ['replication with LocalStorage', withLocations(two, { FEATURE_STORAGE_REPLICATION: true, DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: ['default'] }), [e('replication-local-storage', 'FEATURE_STORAGE_REPLICATION'), e('replication-local-storage', 'FEATURE_STORAGE_REPLICATION')]],
+    [
+      'replication with LocalStorage',
+      withLocations(two, { FEATURE_STORAGE_REPLICATION: true, DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS: ['default'] }),
+      [e('replication-local-storage', 'FEATURE_STORAGE_REPLICATION'), e('replication-local-storage', 'FEATURE_STORAGE_REPLICATION')],
+    ],
     ['replication with one location', withLocations({ default: s3() }, { FEATURE_STORAGE_REPLICATION: true }), [w('replication-single-location', 'FEATURE_STORAGE_REPLICATION')]],
     ['replication without default locations', withLocations({ a: s3(), b: rados() }, { FEATURE_STORAGE_REPLICATION: 'yes' }), [w('replication-no-default-locations', 'FEATURE_STORAGE_REPLICATION')]],
     ['replication off', withLocations(two, { FEATURE_STORAGE_REPLICATION: false }), []],
@@ -188,10 +230,15 @@ describe('DistributedStorage probes', () => {
 
   it('LocalStorage: online validation says it cannot be checked (warning), naming the path', async () => {
     const [probe] = distributedStorage.probes?.(ctx(withLocations({ default: local }))) ?? [];
-    const out = await probe?.run({ signal: new AbortController().signal, timeoutMs: 1000, files: new Map(), extraCAs: [], enter: () => {}, endpoints: { github: '', githubApi: '', gitlab: '', google: '', bitbucket: '', s3: '' } });
-    expect(out?.map((f) => ({ code: f.code, severity: f.severity, fields: f.fields }))).toEqual([
-      { code: 'not-checkable', severity: 'warning', fields: [`${D}[1].storage_path`, D] },
-    ]);
+    const out = await probe?.run({
+      signal: new AbortController().signal,
+      timeoutMs: 1000,
+      files: new Map(),
+      extraCAs: [],
+      enter: () => {},
+      endpoints: { github: '', githubApi: '', gitlab: '', google: '', bitbucket: '', s3: '' },
+    });
+    expect(out?.map((f) => ({ code: f.code, severity: f.severity, fields: f.fields }))).toEqual([{ code: 'not-checkable', severity: 'warning', fields: [`${D}[1].storage_path`, D] }]);
     expect(out?.[0]?.message).toContain('/datastorage/registry');
   });
 });

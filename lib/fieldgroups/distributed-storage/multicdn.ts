@@ -38,7 +38,9 @@ function check(loc: StorageLocation): Finding[] {
   }
   const defaultProvider = loc.params.default_provider;
   if (providers && typeof defaultProvider === 'string' && defaultProvider !== '' && !(defaultProvider in providers)) {
-    findings.push(error(at(sub(loc, 'default_provider')), `${sub(loc, 'default_provider')} "${defaultProvider}" is not one of the providers (${Object.keys(providers).join(', ')})`, { code: 'unknown-provider' }));
+    findings.push(
+      error(at(sub(loc, 'default_provider')), `${sub(loc, 'default_provider')} "${defaultProvider}" is not one of the providers (${Object.keys(providers).join(', ')})`, { code: 'unknown-provider' }),
+    );
   }
   for (const [target, value] of Object.entries(providers ?? {})) {
     const base = sub(loc, 'providers', `.${target}`);

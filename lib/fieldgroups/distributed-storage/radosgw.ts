@@ -32,7 +32,11 @@ export function radosEndpoint(loc: StorageLocation): string {
   let host = param(loc, 'hostname') ?? '';
   if (!/^https?:\/\//i.test(host)) host = `${truthyParam(loc, 'is_secure', false) ? 'https' : 'http'}://${host}`;
   const port = validPort(intParam(loc, 'port'));
-  const lastPart = host.split(':').at(-1)?.replace(/[\s/]+$/, '') ?? '';
+  const lastPart =
+    host
+      .split(':')
+      .at(-1)
+      ?.replace(/[\s/]+$/, '') ?? '';
   if (port && !/^\d+$/.test(lastPart)) host = `${host}:${port}`;
   return new URL(host).origin;
 }

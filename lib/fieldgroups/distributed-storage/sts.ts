@@ -21,9 +21,13 @@ function check(loc: StorageLocation): Finding[] {
   }
   if (!hasUser && param(loc, 'sts_web_identity_token_file') === undefined) {
     findings.push(
-      warning(paramFields(loc, 'sts_user_access_key'), `storage location "${loc.name}": neither sts_user_access_key/sts_user_secret_key nor sts_web_identity_token_file is set; STS then relies on the pod's environment`, {
-        code: 'sts-credentials-from-environment',
-      }),
+      warning(
+        paramFields(loc, 'sts_user_access_key'),
+        `storage location "${loc.name}": neither sts_user_access_key/sts_user_secret_key nor sts_web_identity_token_file is set; STS then relies on the pod's environment`,
+        {
+          code: 'sts-credentials-from-environment',
+        },
+      ),
     );
   }
   return findings;

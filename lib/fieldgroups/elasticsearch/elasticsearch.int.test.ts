@@ -62,9 +62,7 @@ describe('ElasticSearch online against the fake cluster', () => {
 
   it('use_ssl: false talks plain HTTP (config-tool forced https, quay/quay#6477), with a clear-text warning', async () => {
     const g = await check(basicHttps({ port: es.httpPort, use_ssl: false }));
-    expect(g.findings.map(brief)).toEqual([
-      { code: 'plaintext-credentials', severity: 'warning', stage: 'config', fields: [`${ES}.use_ssl`, `${ES}.secret_key`] },
-    ]);
+    expect(g.findings.map(brief)).toEqual([{ code: 'plaintext-credentials', severity: 'warning', stage: 'config', fields: [`${ES}.use_ssl`, `${ES}.secret_key`] }]);
   });
 
   it('transition_reads_both_writes_es is validated too (config-tool skipped it)', async () => {

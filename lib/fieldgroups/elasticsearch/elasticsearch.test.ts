@@ -73,14 +73,34 @@ describe('ElasticSearch: producer sections', () => {
   it.each([
     ['kinesis without its section', esModel(good, { producer: 'kinesis_stream' }), [e('required', K)]],
     ['kinesis without stream and region', esModel(good, { producer: 'kinesis_stream', kinesis_stream_config: {} }), [e('required', `${K}.stream_name`), e('required', `${K}.aws_region`)]],
-    ['kinesis "retries" (Quay calls it max_retries)', esModel(good, { producer: 'kinesis_stream', kinesis_stream_config: { stream_name: 's', aws_region: 'r', retries: 3 } }), [e('unknown-parameter', `${K}.retries`)]],
-    ['kinesis with one AWS key', esModel(good, { producer: 'kinesis_stream', kinesis_stream_config: { stream_name: 's', aws_region: 'r', aws_access_key: 'a' } }), [e('partial-credentials', `${K}.aws_secret_key`)]],
+    [
+      'kinesis "retries" (Quay calls it max_retries)',
+      esModel(good, { producer: 'kinesis_stream', kinesis_stream_config: { stream_name: 's', aws_region: 'r', retries: 3 } }),
+      [e('unknown-parameter', `${K}.retries`)],
+    ],
+    [
+      'kinesis with one AWS key',
+      esModel(good, { producer: 'kinesis_stream', kinesis_stream_config: { stream_name: 's', aws_region: 'r', aws_access_key: 'a' } }),
+      [e('partial-credentials', `${K}.aws_secret_key`)],
+    ],
     ['kafka without servers and topic', esModel(good, { producer: 'kafka', kafka_config: {} }), [e('required', `${KF}.topic`), e('required', `${KF}.bootstrap_servers`)]],
-    ['kafka with a URL as server', esModel(good, { producer: 'kafka', kafka_config: { topic: 't', bootstrap_servers: ['kafka:9092', 'http://kafka:9092'] } }), [e('invalid-server', `${KF}.bootstrap_servers[1]`)]],
+    [
+      'kafka with a URL as server',
+      esModel(good, { producer: 'kafka', kafka_config: { topic: 't', bootstrap_servers: ['kafka:9092', 'http://kafka:9092'] } }),
+      [e('invalid-server', `${KF}.bootstrap_servers[1]`)],
+    ],
     ['kafka complete', esModel(good, { producer: 'kafka', kafka_config: { topic: 't', bootstrap_servers: ['kafka-0:9092'], max_block_seconds: 5 } }), []],
     ['splunk model: needs a splunk producer', { LOGS_MODEL: 'splunk', LOGS_MODEL_CONFIG: { producer: 'elasticsearch' } }, [e('invalid-producer', 'LOGS_MODEL_CONFIG.producer')]],
-    ['splunk producer fields', { LOGS_MODEL: 'splunk', LOGS_MODEL_CONFIG: { producer: 'splunk', splunk_config: { host: 'h' } } }, [e('required', 'LOGS_MODEL_CONFIG.splunk_config.port'), e('required', 'LOGS_MODEL_CONFIG.splunk_config.bearer_token')]],
-    ['splunk_hec producer fields', { LOGS_MODEL: 'splunk', LOGS_MODEL_CONFIG: { producer: 'splunk_hec', splunk_hec_config: { host: 'h' } } }, [e('required', 'LOGS_MODEL_CONFIG.splunk_hec_config.hec_token')]],
+    [
+      'splunk producer fields',
+      { LOGS_MODEL: 'splunk', LOGS_MODEL_CONFIG: { producer: 'splunk', splunk_config: { host: 'h' } } },
+      [e('required', 'LOGS_MODEL_CONFIG.splunk_config.port'), e('required', 'LOGS_MODEL_CONFIG.splunk_config.bearer_token')],
+    ],
+    [
+      'splunk_hec producer fields',
+      { LOGS_MODEL: 'splunk', LOGS_MODEL_CONFIG: { producer: 'splunk_hec', splunk_hec_config: { host: 'h' } } },
+      [e('required', 'LOGS_MODEL_CONFIG.splunk_hec_config.hec_token')],
+    ],
   ])('%s', (_name, config, expected) => {
     expect(findings(config)).toEqual(expected);
   });

@@ -57,10 +57,14 @@ export function checkEsConfig(config: Record<string, unknown>): Finding[] {
   const keys = text(es, 'access_key') !== undefined && text(es, 'secret_key') !== undefined;
   if (text(es, 'aws_region') && !keys) {
     findings.push(
-      warning([`${ES}.aws_region`, `${ES}.access_key`], `${ES}.aws_region is set without access_key and secret_key: Quay signs requests only when all three are set, so it connects without authentication`, {
-        code: 'unsigned-requests',
-        hint: 'set access_key and secret_key of an IAM user allowed on the domain',
-      }),
+      warning(
+        [`${ES}.aws_region`, `${ES}.access_key`],
+        `${ES}.aws_region is set without access_key and secret_key: Quay signs requests only when all three are set, so it connects without authentication`,
+        {
+          code: 'unsigned-requests',
+          hint: 'set access_key and secret_key of an IAM user allowed on the domain',
+        },
+      ),
     );
   }
   if (keys && !text(es, 'aws_region') && !useSsl(es)) {
@@ -89,11 +93,7 @@ export function esTarget(config: Record<string, unknown>): ElasticsearchTarget |
   const password = text(es, 'secret_key');
   const region = text(es, 'aws_region');
   const auth: ElasticsearchTarget['auth'] =
-    user && password && region
-      ? { kind: 'sigv4', region, credentials: { accessKeyId: user, secretAccessKey: password } }
-      : user && password
-        ? { kind: 'basic', user, password }
-        : { kind: 'none' };
+    user && password && region ? { kind: 'sigv4', region, credentials: { accessKeyId: user, secretAccessKey: password } } : user && password ? { kind: 'basic', user, password } : { kind: 'none' };
   return {
     host,
     port: p,

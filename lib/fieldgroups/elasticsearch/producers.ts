@@ -47,7 +47,16 @@ const KAFKA: KwargsSpec = { known: ['bootstrap_servers', 'topic', 'client_id', '
 
 /** The section a producer reads, and its checks. */
 export function checkProducerSection(config: Record<string, unknown>, producer: string): Finding[] {
-  const sectionKey = producer === 'kinesis_stream' ? 'kinesis_stream_config' : producer === 'kafka' ? 'kafka_config' : producer === 'splunk' ? 'splunk_config' : producer === 'splunk_hec' ? 'splunk_hec_config' : undefined;
+  const sectionKey =
+    producer === 'kinesis_stream'
+      ? 'kinesis_stream_config'
+      : producer === 'kafka'
+        ? 'kafka_config'
+        : producer === 'splunk'
+          ? 'splunk_config'
+          : producer === 'splunk_hec'
+            ? 'splunk_hec_config'
+            : undefined;
   if (!sectionKey) return [];
   const path = `${CONFIG}.${sectionKey}`;
   const section = config[sectionKey];

@@ -43,7 +43,12 @@ describe('HostSettings: SERVER_HOSTNAME and scheme', () => {
     ['quay.io', { SERVER_HOSTNAME: 'quay.io', PREFERRED_URL_SCHEME: 'https', EXTERNAL_TLS_TERMINATION: true }, {}, [['hostname-quay-io', ['SERVER_HOSTNAME'], 'warning']]],
     ['bad scheme', { SERVER_HOSTNAME: HOST, PREFERRED_URL_SCHEME: 'ftp' }, {}, [['invalid-scheme', ['PREFERRED_URL_SCHEME'], 'error']]],
     ['http (also the default)', { SERVER_HOSTNAME: HOST }, {}, [['http-not-for-production', ['PREFERRED_URL_SCHEME'], 'warning']]],
-    ['external TLS with http', { SERVER_HOSTNAME: HOST, PREFERRED_URL_SCHEME: 'http', EXTERNAL_TLS_TERMINATION: true }, {}, [['external-tls-needs-https', ['PREFERRED_URL_SCHEME', 'EXTERNAL_TLS_TERMINATION'], 'warning']]],
+    [
+      'external TLS with http',
+      { SERVER_HOSTNAME: HOST, PREFERRED_URL_SCHEME: 'http', EXTERNAL_TLS_TERMINATION: true },
+      {},
+      [['external-tls-needs-https', ['PREFERRED_URL_SCHEME', 'EXTERNAL_TLS_TERMINATION'], 'warning']],
+    ],
     ['wrong types are left to the Schema check', { SERVER_HOSTNAME: 42, PREFERRED_URL_SCHEME: 7, EXTERNAL_TLS_TERMINATION: true }, {}, []],
   ])('%s', (_name, config, files, expected) => {
     expect(run(config, files)).toEqual(expected.map(([c, f, s]) => [c, f, s, 'config']));
@@ -72,11 +77,24 @@ describe('HostSettings: SERVER_HOSTNAME and scheme', () => {
 describe('HostSettings: ssl.cert and ssl.key', () => {
   const pair = (c: { certPem: string; privatePem: string }) => ({ 'ssl.cert': c.certPem, 'ssl.key': c.privatePem });
   it.each<Row>([
-    ['both files missing', https, {}, [['required', ['ssl.cert'], 'error'], ['required', ['ssl.key'], 'error']]],
+    [
+      'both files missing',
+      https,
+      {},
+      [
+        ['required', ['ssl.cert'], 'error'],
+        ['required', ['ssl.key'], 'error'],
+      ],
+    ],
     ['garbage certificate', https, { 'ssl.cert': 'not a cert', 'ssl.key': leaf.privatePem }, [['ssl-cert-unparsable', ['ssl.cert'], 'error']]],
     ['DER certificate', https, { 'ssl.cert': new Uint8Array([0x30, 0x82, 0x01, 0x00, 0x00, 0x01]), 'ssl.key': leaf.privatePem }, [['ssl-cert-unparsable', ['ssl.cert'], 'error']]],
     ['garbage key', https, { 'ssl.cert': leaf.certPem, 'ssl.key': 'nope' }, [['ssl-key-unparsable', ['ssl.key'], 'error']]],
-    ['encrypted key', https, { 'ssl.cert': leaf.certPem, 'ssl.key': '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMII=\n-----END ENCRYPTED PRIVATE KEY-----\n' }, [['ssl-key-encrypted', ['ssl.key'], 'error']]],
+    [
+      'encrypted key',
+      https,
+      { 'ssl.cert': leaf.certPem, 'ssl.key': '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMII=\n-----END ENCRYPTED PRIVATE KEY-----\n' },
+      [['ssl-key-encrypted', ['ssl.key'], 'error']],
+    ],
     ['key of another certificate', https, { 'ssl.cert': leaf.certPem, 'ssl.key': other.privatePem, ...trusted }, [['ssl-key-mismatch', ['ssl.key', 'ssl.cert'], 'error']]],
     ['CA first in ssl.cert', https, { 'ssl.cert': ca.certPem + leaf.certPem, 'ssl.key': leaf.privatePem, ...trusted }, [['ssl-cert-order', ['ssl.cert'], 'error']]],
     ['hostname mismatch', https, { ...pair(other), ...trusted }, [['ssl-hostname-mismatch', ['ssl.cert', 'SERVER_HOSTNAME'], 'error']]],
@@ -104,28 +122,48 @@ describe('HostSettings: TLS files when Quay does not terminate https itself', ()
   it.each<Row>([
     ['external TLS without files', external, {}, []],
     ['external TLS with files', external, { 'ssl.cert': leaf.certPem, 'ssl.key': leaf.privatePem }, [['ssl-cert-with-external-tls', ['ssl.cert', 'EXTERNAL_TLS_TERMINATION'], 'warning']]],
-    ['external TLS, expired files: a warning only', external, { 'ssl.cert': expired.certPem, 'ssl.key': expired.privatePem }, [
-      ['ssl-cert-with-external-tls', ['ssl.cert', 'EXTERNAL_TLS_TERMINATION'], 'warning'],
-      ['ssl-cert-expired', ['ssl.cert'], 'warning'],
-    ]],
-    ['external TLS, mismatched pair still breaks nginx', external, { 'ssl.cert': leaf.certPem, 'ssl.key': other.privatePem }, [
-      ['ssl-key-mismatch', ['ssl.key', 'ssl.cert'], 'error'],
-      ['ssl-cert-with-external-tls', ['ssl.cert', 'EXTERNAL_TLS_TERMINATION'], 'warning'],
-    ]],
-    ['key without certificate', { SERVER_HOSTNAME: HOST }, { 'ssl.key': leaf.privatePem }, [
-      ['required', ['ssl.cert'], 'error'],
-      ['scheme-http-with-tls-files', ['PREFERRED_URL_SCHEME'], 'warning'],
-    ]],
-    ['certificate without key', { SERVER_HOSTNAME: HOST }, { 'ssl.cert': leaf.certPem }, [
-      ['http-not-for-production', ['PREFERRED_URL_SCHEME'], 'warning'],
-      ['ssl-cert-unused', ['ssl.cert'], 'warning'],
-    ]],
+    [
+      'external TLS, expired files: a warning only',
+      external,
+      { 'ssl.cert': expired.certPem, 'ssl.key': expired.privatePem },
+      [
+        ['ssl-cert-with-external-tls', ['ssl.cert', 'EXTERNAL_TLS_TERMINATION'], 'warning'],
+        ['ssl-cert-expired', ['ssl.cert'], 'warning'],
+      ],
+    ],
+    [
+      'external TLS, mismatched pair still breaks nginx',
+      external,
+      { 'ssl.cert': leaf.certPem, 'ssl.key': other.privatePem },
+      [
+        ['ssl-key-mismatch', ['ssl.key', 'ssl.cert'], 'error'],
+        ['ssl-cert-with-external-tls', ['ssl.cert', 'EXTERNAL_TLS_TERMINATION'], 'warning'],
+      ],
+    ],
+    [
+      'key without certificate',
+      { SERVER_HOSTNAME: HOST },
+      { 'ssl.key': leaf.privatePem },
+      [
+        ['required', ['ssl.cert'], 'error'],
+        ['scheme-http-with-tls-files', ['PREFERRED_URL_SCHEME'], 'warning'],
+      ],
+    ],
+    [
+      'certificate without key',
+      { SERVER_HOSTNAME: HOST },
+      { 'ssl.cert': leaf.certPem },
+      [
+        ['http-not-for-production', ['PREFERRED_URL_SCHEME'], 'warning'],
+        ['ssl-cert-unused', ['ssl.cert'], 'warning'],
+      ],
+    ],
   ])('%s', (_name, config, files, expected) => {
     const got = run(config, files);
     expect([...got].sort()).toEqual(expected.map(([c, f, s]) => [c, f, s, 'config']).sort());
   });
 
-  it('names the certificate\'s own names in a mismatch message', () => {
+  it("names the certificate's own names in a mismatch message", () => {
     const [f] = hostSettings.rules({ config: https, files: bundleFiles({ ...pair(other), ...trusted }), now });
     expect(f?.message).toBe('ssl.cert is for other.example.com, not for SERVER_HOSTNAME "quay.example.com"');
   });

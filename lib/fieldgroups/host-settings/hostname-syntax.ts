@@ -41,19 +41,23 @@ export function parseServerHostname(value: string): ServerHostname | undefined {
 export function hostnameSyntax(value: string): { findings: Finding[]; parsed?: ServerHostname } {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     return {
-      findings: [error(KEY, `SERVER_HOSTNAME must not include a URL scheme ("${value}")`, {
-        code: 'hostname-has-scheme',
-        hint: 'give only the host name, optionally followed by :port, e.g. quay.example.com or quay.example.com:8443; http or https goes into PREFERRED_URL_SCHEME',
-      })],
+      findings: [
+        error(KEY, `SERVER_HOSTNAME must not include a URL scheme ("${value}")`, {
+          code: 'hostname-has-scheme',
+          hint: 'give only the host name, optionally followed by :port, e.g. quay.example.com or quay.example.com:8443; http or https goes into PREFERRED_URL_SCHEME',
+        }),
+      ],
     };
   }
   const parsed = parseServerHostname(value);
   if (!parsed) {
     return {
-      findings: [error(KEY, `SERVER_HOSTNAME "${value}" is not a host name with an optional port`, {
-        code: 'hostname-invalid',
-        hint: 'use a host name, optionally followed by :port, e.g. quay.example.com or quay.example.com:8443: letters, digits, dots and hyphens only, no path, no spaces',
-      })],
+      findings: [
+        error(KEY, `SERVER_HOSTNAME "${value}" is not a host name with an optional port`, {
+          code: 'hostname-invalid',
+          hint: 'use a host name, optionally followed by :port, e.g. quay.example.com or quay.example.com:8443: letters, digits, dots and hyphens only, no path, no spaces',
+        }),
+      ],
     };
   }
   return { findings: [], parsed };

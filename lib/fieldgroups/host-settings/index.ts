@@ -47,20 +47,26 @@ function rules(ctx: RuleContext): Finding[] {
   }
   if (!hasCert && !hasKey) return findings;
   if (external) {
-    findings.push(warning([hasCert ? CERT : KEY, 'EXTERNAL_TLS_TERMINATION'], 'EXTERNAL_TLS_TERMINATION is true, but ssl.cert/ssl.key are in the bundle: clients never see this certificate', {
-      code: 'ssl-cert-with-external-tls',
-      hint: 'Quay\'s nginx still serves TLS with them whenever ssl.key exists, so the load balancer must re-encrypt to Quay\'s https port; if it forwards plain HTTP, remove ssl.cert and ssl.key',
-    }));
+    findings.push(
+      warning([hasCert ? CERT : KEY, 'EXTERNAL_TLS_TERMINATION'], 'EXTERNAL_TLS_TERMINATION is true, but ssl.cert/ssl.key are in the bundle: clients never see this certificate', {
+        code: 'ssl-cert-with-external-tls',
+        hint: "Quay's nginx still serves TLS with them whenever ssl.key exists, so the load balancer must re-encrypt to Quay's https port; if it forwards plain HTTP, remove ssl.cert and ssl.key",
+      }),
+    );
   }
   if (hasKey && !hasCert) {
-    findings.push(error(CERT, 'ssl.key is in the bundle but ssl.cert is not: Quay\'s nginx enables TLS whenever ssl.key exists and then fails to start', {
-      code: 'required',
-      hint: 'add ssl.cert, or remove ssl.key',
-    }));
+    findings.push(
+      error(CERT, "ssl.key is in the bundle but ssl.cert is not: Quay's nginx enables TLS whenever ssl.key exists and then fails to start", {
+        code: 'required',
+        hint: 'add ssl.cert, or remove ssl.key',
+      }),
+    );
   } else if (hasCert && !hasKey) {
-    findings.push(warning(CERT, 'ssl.cert is in the bundle but ssl.key is not: Quay\'s nginx enables TLS only when ssl.key exists, so the certificate is unused', {
-      code: 'ssl-cert-unused',
-    }));
+    findings.push(
+      warning(CERT, "ssl.cert is in the bundle but ssl.key is not: Quay's nginx enables TLS only when ssl.key exists, so the certificate is unused", {
+        code: 'ssl-cert-unused',
+      }),
+    );
   }
   findings.push(...tls(false));
   return findings;
@@ -68,19 +74,25 @@ function rules(ctx: RuleContext): Finding[] {
 
 function httpSchemeFindings(external: boolean, hasKey: boolean): Finding[] {
   if (external) {
-    return [warning(['PREFERRED_URL_SCHEME', 'EXTERNAL_TLS_TERMINATION'], 'EXTERNAL_TLS_TERMINATION is true but PREFERRED_URL_SCHEME is http: Quay generates http:// URLs behind a TLS load balancer', {
-      code: 'external-tls-needs-https',
-      hint: 'set PREFERRED_URL_SCHEME: https (Quay\'s config.py: it must be https when TLS is terminated externally)',
-    })];
+    return [
+      warning(['PREFERRED_URL_SCHEME', 'EXTERNAL_TLS_TERMINATION'], 'EXTERNAL_TLS_TERMINATION is true but PREFERRED_URL_SCHEME is http: Quay generates http:// URLs behind a TLS load balancer', {
+        code: 'external-tls-needs-https',
+        hint: "set PREFERRED_URL_SCHEME: https (Quay's config.py: it must be https when TLS is terminated externally)",
+      }),
+    ];
   }
   if (hasKey) {
-    return [warning('PREFERRED_URL_SCHEME', 'PREFERRED_URL_SCHEME is http, but ssl.key is in the bundle: nginx serves https while Quay generates http:// URLs', {
-      code: 'scheme-http-with-tls-files',
-      hint: 'set PREFERRED_URL_SCHEME: https, or remove ssl.cert and ssl.key',
-    })];
+    return [
+      warning('PREFERRED_URL_SCHEME', 'PREFERRED_URL_SCHEME is http, but ssl.key is in the bundle: nginx serves https while Quay generates http:// URLs', {
+        code: 'scheme-http-with-tls-files',
+        hint: 'set PREFERRED_URL_SCHEME: https, or remove ssl.cert and ssl.key',
+      }),
+    ];
   }
-  return [warning('PREFERRED_URL_SCHEME', 'PREFERRED_URL_SCHEME is http: passwords and tokens cross the network in clear, and clients need "insecure registry" settings; not for production', {
-    code: 'http-not-for-production',
-    hint: 'use https, with ssl.cert/ssl.key in the bundle or EXTERNAL_TLS_TERMINATION behind a TLS load balancer',
-  })];
+  return [
+    warning('PREFERRED_URL_SCHEME', 'PREFERRED_URL_SCHEME is http: passwords and tokens cross the network in clear, and clients need "insecure registry" settings; not for production', {
+      code: 'http-not-for-production',
+      hint: 'use https, with ssl.cert/ssl.key in the bundle or EXTERNAL_TLS_TERMINATION behind a TLS load balancer',
+    }),
+  ];
 }

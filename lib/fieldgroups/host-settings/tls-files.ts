@@ -38,17 +38,21 @@ export function tlsFileFindings(c: TlsCheck): Finding[] {
   const first = cert[0];
   if (!first) return findings;
   if (leafIndex < 0) {
-    findings.push(error([KEY, CERT], `ssl.key does not belong to the certificate in ssl.cert (${describeCertificate(first)})`, {
-      code: 'ssl-key-mismatch',
-      hint: 'nginx refuses to start with a mismatched pair: put the key that was generated with this certificate\'s request into ssl.key',
-    }));
+    findings.push(
+      error([KEY, CERT], `ssl.key does not belong to the certificate in ssl.cert (${describeCertificate(first)})`, {
+        code: 'ssl-key-mismatch',
+        hint: "nginx refuses to start with a mismatched pair: put the key that was generated with this certificate's request into ssl.key",
+      }),
+    );
     return findings;
   }
   if (leafIndex > 0) {
-    findings.push(error(CERT, `ssl.cert starts with ${describeCertificate(first)}, but the server certificate is number ${leafIndex + 1} in the file`, {
-      code: 'ssl-cert-order',
-      hint: 'nginx presents the first certificate: order ssl.cert as server certificate, then intermediates, then (optionally) the root',
-    }));
+    findings.push(
+      error(CERT, `ssl.cert starts with ${describeCertificate(first)}, but the server certificate is number ${leafIndex + 1} in the file`, {
+        code: 'ssl-cert-order',
+        hint: 'nginx presents the first certificate: order ssl.cert as server certificate, then intermediates, then (optionally) the root',
+      }),
+    );
     return findings;
   }
   const lenient = (f: Finding): Finding => (c.strict ? f : { ...f, severity: 'warning' });
@@ -62,17 +66,21 @@ function loadCertificates(files: BundleFiles, findings: Finding[]): CertificateI
   if (!bytes) return undefined;
   const text = fileText(bytes);
   if (text === undefined) {
-    findings.push(error(CERT, looksLikeDer(bytes) ? 'ssl.cert is in binary DER form; nginx needs PEM' : 'ssl.cert is not a text (PEM) file', {
-      code: 'ssl-cert-unparsable',
-      hint: looksLikeDer(bytes) ? 'convert it: openssl x509 -inform der -in ssl.cert -out ssl.cert.pem' : 'upload the PEM certificate (-----BEGIN CERTIFICATE-----)',
-    }));
+    findings.push(
+      error(CERT, looksLikeDer(bytes) ? 'ssl.cert is in binary DER form; nginx needs PEM' : 'ssl.cert is not a text (PEM) file', {
+        code: 'ssl-cert-unparsable',
+        hint: looksLikeDer(bytes) ? 'convert it: openssl x509 -inform der -in ssl.cert -out ssl.cert.pem' : 'upload the PEM certificate (-----BEGIN CERTIFICATE-----)',
+      }),
+    );
     return undefined;
   }
   if (pemBlocks(text).some((b) => b.kind === 'private-key')) {
-    findings.push(warning(CERT, 'ssl.cert contains a private key', {
-      code: 'private-key-in-cert-file',
-      hint: 'keep the key only in ssl.key (mode 0600): certificate files are shared freely',
-    }));
+    findings.push(
+      warning(CERT, 'ssl.cert contains a private key', {
+        code: 'private-key-in-cert-file',
+        hint: 'keep the key only in ssl.key (mode 0600): certificate files are shared freely',
+      }),
+    );
   }
   const { certificates, errors } = parseCertificates(text);
   for (const e of errors) {
@@ -94,16 +102,20 @@ function loadKey(files: BundleFiles, findings: Finding[]) {
   const r = text === undefined ? undefined : parsePrivateKey(text);
   if (r?.ok) return r.key;
   if (r?.reason === 'encrypted') {
-    findings.push(error(KEY, 'ssl.key is encrypted with a passphrase; Quay\'s nginx starts unattended and cannot use it', {
-      code: 'ssl-key-encrypted',
-      hint: 'decrypt it: openssl pkey -in ssl.key -out ssl.key.plain (then keep it mode 0600)',
-    }));
+    findings.push(
+      error(KEY, "ssl.key is encrypted with a passphrase; Quay's nginx starts unattended and cannot use it", {
+        code: 'ssl-key-encrypted',
+        hint: 'decrypt it: openssl pkey -in ssl.key -out ssl.key.plain (then keep it mode 0600)',
+      }),
+    );
   } else {
     const detail = r?.reason === 'unparsable' ? `: ${r.message}` : '';
-    findings.push(error(KEY, `ssl.key holds no usable PEM private key${detail}`, {
-      code: 'ssl-key-unparsable',
-      hint: 'ssl.key must be the PEM private key (-----BEGIN PRIVATE KEY----- or RSA/EC PRIVATE KEY) of ssl.cert',
-    }));
+    findings.push(
+      error(KEY, `ssl.key holds no usable PEM private key${detail}`, {
+        code: 'ssl-key-unparsable',
+        hint: 'ssl.key must be the PEM private key (-----BEGIN PRIVATE KEY----- or RSA/EC PRIVATE KEY) of ssl.cert',
+      }),
+    );
   }
   return undefined;
 }
@@ -115,15 +127,19 @@ function leafFindings(leaf: CertificateInfo, c: TlsCheck): Finding[] {
   if (c.hostname) {
     const m = matchCertificateHostname(leaf, c.hostname.host);
     if (!m.ok && m.reason === 'cn-only') {
-      findings.push(error(CERT, `ssl.cert has no subjectAltName${m.commonName ? ` (only CN=${m.commonName})` : ''}; clients ignore the CN, so it matches no host name`, {
-        code: 'ssl-cert-cn-only',
-        hint: `reissue it with subjectAltName = DNS:${c.hostname.host}: Docker, Podman, Go (≥1.15) and browsers reject CN-only certificates`,
-      }));
+      findings.push(
+        error(CERT, `ssl.cert has no subjectAltName${m.commonName ? ` (only CN=${m.commonName})` : ''}; clients ignore the CN, so it matches no host name`, {
+          code: 'ssl-cert-cn-only',
+          hint: `reissue it with subjectAltName = DNS:${c.hostname.host}: Docker, Podman, Go (≥1.15) and browsers reject CN-only certificates`,
+        }),
+      );
     } else if (!m.ok) {
-      findings.push(error([CERT, 'SERVER_HOSTNAME'], `ssl.cert is for ${m.names.join(', ')}, not for SERVER_HOSTNAME "${c.hostname.host}"`, {
-        code: 'ssl-hostname-mismatch',
-        hint: 'reissue the certificate with the registry\'s name in subjectAltName, or correct SERVER_HOSTNAME',
-      }));
+      findings.push(
+        error([CERT, 'SERVER_HOSTNAME'], `ssl.cert is for ${m.names.join(', ')}, not for SERVER_HOSTNAME "${c.hostname.host}"`, {
+          code: 'ssl-hostname-mismatch',
+          hint: "reissue the certificate with the registry's name in subjectAltName, or correct SERVER_HOSTNAME",
+        }),
+      );
     }
   }
   const state = validityAt(leaf, c.now);
@@ -138,16 +154,20 @@ function leafFindings(leaf: CertificateInfo, c: TlsCheck): Finding[] {
     }
   }
   if (leaf.extKeyUsage && !leaf.extKeyUsage.includes(EKU.serverAuth) && !leaf.extKeyUsage.includes(EKU.any)) {
-    findings.push(error(CERT, `ssl.cert (${who}) is not for TLS servers: its extended key usage lacks serverAuth`, {
-      code: 'ssl-cert-not-server-auth',
-      hint: 'reissue it with extendedKeyUsage = serverAuth',
-    }));
+    findings.push(
+      error(CERT, `ssl.cert (${who}) is not for TLS servers: its extended key usage lacks serverAuth`, {
+        code: 'ssl-cert-not-server-auth',
+        hint: 'reissue it with extendedKeyUsage = serverAuth',
+      }),
+    );
   }
   if (leaf.keyUsage && !leaf.keyUsage.includes('digitalSignature') && !leaf.keyUsage.includes('keyEncipherment')) {
-    findings.push(error(CERT, `ssl.cert (${who}) has a keyUsage that allows neither digitalSignature nor keyEncipherment`, {
-      code: 'ssl-cert-key-usage',
-      hint: 'reissue it with keyUsage = digitalSignature, keyEncipherment',
-    }));
+    findings.push(
+      error(CERT, `ssl.cert (${who}) has a keyUsage that allows neither digitalSignature nor keyEncipherment`, {
+        code: 'ssl-cert-key-usage',
+        hint: 'reissue it with keyUsage = digitalSignature, keyEncipherment',
+      }),
+    );
   }
   return findings;
 }

@@ -7,8 +7,7 @@ import type { Finding } from '../../report/types';
 import type { BundleFiles } from '../../bundle/types';
 
 const CERT = 'ssl.cert';
-const WHY =
-  'clients (docker/podman: /etc/containers/certs.d/<host>/ca.crt) and Quay\'s own workers, which call the registry by SERVER_HOSTNAME, must trust it';
+const WHY = "clients (docker/podman: /etc/containers/certs.d/<host>/ca.crt) and Quay's own workers, which call the registry by SERVER_HOSTNAME, must trust it";
 
 /**
  * Whether the server certificate chains to something clients trust: a CA in `extra_ca_certs/`
@@ -27,20 +26,26 @@ export function chainFindings(leaf: CertificateInfo, rest: CertificateInfo[], fi
     case 'trusted':
       return [];
     case 'self-signed':
-      return [warning(CERT, 'ssl.cert is self-signed and not in extra_ca_certs/', {
-        code: 'ssl-cert-self-signed',
-        hint: `put a copy of it (or better, of a CA that signs it) into extra_ca_certs/: ${WHY}`,
-      })];
+      return [
+        warning(CERT, 'ssl.cert is self-signed and not in extra_ca_certs/', {
+          code: 'ssl-cert-self-signed',
+          hint: `put a copy of it (or better, of a CA that signs it) into extra_ca_certs/: ${WHY}`,
+        }),
+      ];
     case 'untrusted-root':
-      return [warning(CERT, `the root CA of ssl.cert (${topName}) is carried in ssl.cert but is neither in extra_ca_certs/ nor a public root`, {
-        code: 'ssl-ca-not-trusted',
-        hint: `add that CA to extra_ca_certs/: ${WHY}`,
-      })];
+      return [
+        warning(CERT, `the root CA of ssl.cert (${topName}) is carried in ssl.cert but is neither in extra_ca_certs/ nor a public root`, {
+          code: 'ssl-ca-not-trusted',
+          hint: `add that CA to extra_ca_certs/: ${WHY}`,
+        }),
+      ];
     case 'incomplete':
-      return [warning(CERT, `the issuer of ${chain.path.length > 1 ? `"${topName}"` : 'ssl.cert'} (${chain.missingIssuer ?? 'unknown'}) is neither in ssl.cert nor in extra_ca_certs/`, {
-        code: 'ssl-chain-incomplete',
-        hint: `append the intermediate certificates to ssl.cert and put the root CA into extra_ca_certs/: ${WHY}`,
-      })];
+      return [
+        warning(CERT, `the issuer of ${chain.path.length > 1 ? `"${topName}"` : 'ssl.cert'} (${chain.missingIssuer ?? 'unknown'}) is neither in ssl.cert nor in extra_ca_certs/`, {
+          code: 'ssl-chain-incomplete',
+          hint: `append the intermediate certificates to ssl.cert and put the root CA into extra_ca_certs/: ${WHY}`,
+        }),
+      ];
   }
 }
 

@@ -38,25 +38,26 @@ function endpoint(c: ConfigMap, key: string, why?: string): Finding[] {
 function keyFile(files: BundleFiles): Finding[] {
   const bytes = files.get(JWT_KEY_FILE);
   if (!bytes) {
-    return [error(JWT_KEY_FILE, `JWT Authentication public key file "${JWT_KEY_FILE}" not found in the bundle: Quay will not start`, {
-      code: 'jwt-key-missing', hint: 'add the public key (PEM) of the key your JWT server signs tokens with, as jwt-authn.cert',
-    })];
+    return [
+      error(JWT_KEY_FILE, `JWT Authentication public key file "${JWT_KEY_FILE}" not found in the bundle: Quay will not start`, {
+        code: 'jwt-key-missing',
+        hint: 'add the public key (PEM) of the key your JWT server signs tokens with, as jwt-authn.cert',
+      }),
+    ];
   }
   const parsed = parseJwtPublicKey(bytes);
   return 'problem' in parsed ? [error(JWT_KEY_FILE, parsed.problem.message, { code: parsed.problem.code, ...(parsed.problem.hint ? { hint: parsed.problem.hint } : {}) })] : [];
 }
 
 function jwtRules(c: ConfigMap, files: BundleFiles): Finding[] {
-  const findings = [
-    ...endpoint(c, 'JWT_VERIFY_ENDPOINT', '(Missing JWT Verification endpoint)'),
-    ...endpoint(c, 'JWT_QUERY_ENDPOINT'),
-    ...endpoint(c, 'JWT_GETUSER_ENDPOINT'),
-  ];
+  const findings = [...endpoint(c, 'JWT_VERIFY_ENDPOINT', '(Missing JWT Verification endpoint)'), ...endpoint(c, 'JWT_QUERY_ENDPOINT'), ...endpoint(c, 'JWT_GETUSER_ENDPOINT')];
   if (c.JWT_GETUSER_ENDPOINT === undefined || c.JWT_GETUSER_ENDPOINT === null) {
     // ExternalJWTAuthN.ping() GETs the getuser endpoint: Quay's health check of auth needs it.
-    findings.push(warning('JWT_GETUSER_ENDPOINT', 'JWT_GETUSER_ENDPOINT is not set: Quay\'s health check of the authentication backend and user lookups (e.g. adding users to teams) will fail', {
-      code: 'jwt-getuser-missing',
-    }));
+    findings.push(
+      warning('JWT_GETUSER_ENDPOINT', "JWT_GETUSER_ENDPOINT is not set: Quay's health check of the authentication backend and user lookups (e.g. adding users to teams) will fail", {
+        code: 'jwt-getuser-missing',
+      }),
+    );
   }
   // Any string: the upstream schema's URL pattern for the issuer was wrong (config-tool accepted "one").
   if (c.JWT_AUTH_ISSUER === undefined || c.JWT_AUTH_ISSUER === null || str(c, 'JWT_AUTH_ISSUER')?.trim() === '') {

@@ -39,8 +39,7 @@ const ctx = (over: ConfigMap, files: Record<string, string> = { 'jwt-authn.cert'
   files: new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)])),
   now: new Date(),
 });
-const rules = (over: ConfigMap, files?: Record<string, string>) =>
-  jwtAuthentication.rules(ctx(over, files)).map(({ code, fields, severity }: Finding) => ({ code, fields, severity }));
+const rules = (over: ConfigMap, files?: Record<string, string>) => jwtAuthentication.rules(ctx(over, files)).map(({ code, fields, severity }: Finding) => ({ code, fields, severity }));
 
 describe('JWTAuthentication rules', () => {
   it('runs only for AUTHENTICATION_TYPE JWT', () => {
@@ -51,20 +50,18 @@ describe('JWTAuthentication rules', () => {
   it.each<[string, ConfigMap, unknown[]]>([
     ['a complete config', {}, []],
     ['an issuer that is not a URL (the upstream schema wrongly demanded one)', { JWT_AUTH_ISSUER: 'one' }, []],
-    ['no verify endpoint and no issuer (legacy messages)', { JWT_VERIFY_ENDPOINT: undefined, JWT_AUTH_ISSUER: ' ' }, [
-      { code: 'required', fields: ['JWT_VERIFY_ENDPOINT'], severity: 'error' },
-      { code: 'required', fields: ['JWT_AUTH_ISSUER'], severity: 'error' },
-    ]],
-    ['no getuser endpoint (Quay\'s auth health check uses it)', { JWT_GETUSER_ENDPOINT: undefined }, [
-      { code: 'jwt-getuser-missing', fields: ['JWT_GETUSER_ENDPOINT'], severity: 'warning' },
-    ]],
+    [
+      'no verify endpoint and no issuer (legacy messages)',
+      { JWT_VERIFY_ENDPOINT: undefined, JWT_AUTH_ISSUER: ' ' },
+      [
+        { code: 'required', fields: ['JWT_VERIFY_ENDPOINT'], severity: 'error' },
+        { code: 'required', fields: ['JWT_AUTH_ISSUER'], severity: 'error' },
+      ],
+    ],
+    ["no getuser endpoint (Quay's auth health check uses it)", { JWT_GETUSER_ENDPOINT: undefined }, [{ code: 'jwt-getuser-missing', fields: ['JWT_GETUSER_ENDPOINT'], severity: 'warning' }]],
     ['no query endpoint', { JWT_QUERY_ENDPOINT: undefined }, []],
-    ['http:// verify endpoint to a remote host', { JWT_VERIFY_ENDPOINT: 'http://jwt.example.org/verify' }, [
-      { code: 'jwt-cleartext', fields: ['JWT_VERIFY_ENDPOINT'], severity: 'warning' },
-    ]],
-    ['a URL that passes the schema pattern but does not parse', { JWT_QUERY_ENDPOINT: 'https://jwt example/q' }, [
-      { code: 'invalid-url', fields: ['JWT_QUERY_ENDPOINT'], severity: 'error' },
-    ]],
+    ['http:// verify endpoint to a remote host', { JWT_VERIFY_ENDPOINT: 'http://jwt.example.org/verify' }, [{ code: 'jwt-cleartext', fields: ['JWT_VERIFY_ENDPOINT'], severity: 'warning' }]],
+    ['a URL that passes the schema pattern but does not parse', { JWT_QUERY_ENDPOINT: 'https://jwt example/q' }, [{ code: 'invalid-url', fields: ['JWT_QUERY_ENDPOINT'], severity: 'error' }]],
     ['another scheme (the schema pattern reports it)', { JWT_VERIFY_ENDPOINT: 'ftp://jwt.example.org' }, []],
   ])('%s', (_name, over, expected) => {
     expect(rules(over)).toEqual(expected);

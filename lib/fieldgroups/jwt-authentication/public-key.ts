@@ -21,16 +21,22 @@ export function parseJwtPublicKey(bytes: Uint8Array): { key: KeyObject } | { pro
     return { problem: { code: 'jwt-key-invalid', message: 'jwt-authn.cert is neither a PEM public key nor an OpenSSH "ssh-rsa" public key' } };
   }
   if (label === 'CERTIFICATE') {
-    return { problem: {
-      code: 'jwt-key-is-certificate', message: 'jwt-authn.cert holds an X.509 certificate, but Quay loads it as a public key and cannot read a certificate',
-      hint: 'extract the public key: openssl x509 -pubkey -noout -in cert.pem > jwt-authn.cert',
-    } };
+    return {
+      problem: {
+        code: 'jwt-key-is-certificate',
+        message: 'jwt-authn.cert holds an X.509 certificate, but Quay loads it as a public key and cannot read a certificate',
+        hint: 'extract the public key: openssl x509 -pubkey -noout -in cert.pem > jwt-authn.cert',
+      },
+    };
   }
   if (label.includes('PRIVATE KEY')) {
-    return { problem: {
-      code: 'jwt-key-is-private', message: 'jwt-authn.cert holds a private key: Quay needs only the public key, and the private key must not be in the bundle',
-      hint: 'openssl pkey -in key.pem -pubout > jwt-authn.cert',
-    } };
+    return {
+      problem: {
+        code: 'jwt-key-is-private',
+        message: 'jwt-authn.cert holds a private key: Quay needs only the public key, and the private key must not be in the bundle',
+        hint: 'openssl pkey -in key.pem -pubout > jwt-authn.cert',
+      },
+    };
   }
   if (label !== 'PUBLIC KEY' && label !== 'RSA PUBLIC KEY') {
     return { problem: { code: 'jwt-key-invalid', message: `jwt-authn.cert holds a "${label}" block, not a public key` } };

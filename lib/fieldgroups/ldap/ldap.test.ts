@@ -33,10 +33,14 @@ describe('LDAP group', () => {
   });
 
   it.each<[string, ConfigMap, ReturnType<typeof brief>]>([
-    ['missing admin DN and password (legacy: Missing Admin DN/Password)', { LDAP_ADMIN_DN: undefined, LDAP_ADMIN_PASSWD: '' }, [
-      { code: 'required', fields: ['LDAP_ADMIN_DN'], severity: 'error' },
-      { code: 'required', fields: ['LDAP_ADMIN_PASSWD'], severity: 'error' },
-    ]],
+    [
+      'missing admin DN and password (legacy: Missing Admin DN/Password)',
+      { LDAP_ADMIN_DN: undefined, LDAP_ADMIN_PASSWD: '' },
+      [
+        { code: 'required', fields: ['LDAP_ADMIN_DN'], severity: 'error' },
+        { code: 'required', fields: ['LDAP_ADMIN_PASSWD'], severity: 'error' },
+      ],
+    ],
     ['an admin DN that is not a DN', { LDAP_ADMIN_DN: 'quayadmin' }, [{ code: 'ldap-dn-syntax', fields: ['LDAP_ADMIN_DN'], severity: 'error' }]],
     ['a URI with another scheme', { LDAP_URI: 'http://ldap.example.org' }, [{ code: 'ldap-uri-scheme', fields: ['LDAP_URI'], severity: 'error' }]],
     ['two URIs in one', { LDAP_URI: 'ldap://a.example ldap://b.example' }, [{ code: 'ldap-uri-invalid', fields: ['LDAP_URI'], severity: 'error' }]],
@@ -58,7 +62,11 @@ describe('LDAP group', () => {
     ['an invalid e-mail attribute', { LDAP_EMAIL_ATTR: 'e mail' }, [{ code: 'ldap-attr-invalid', fields: ['LDAP_EMAIL_ATTR'], severity: 'error' }]],
     ['a valid memberOf attribute', { LDAP_MEMBEROF_ATTR: 'isMemberOf' }, []],
     ['a user filter with a missing parenthesis', { LDAP_USER_FILTER: '(&(objectClass=person)' }, [{ code: 'ldap-filter-invalid', fields: ['LDAP_USER_FILTER'], severity: 'error' }]],
-    ['a user filter without parentheses (Quay adds them)', { LDAP_USER_FILTER: 'memberOf=cn=quay,ou=groups,dc=example,dc=org' }, [{ code: 'ldap-filter-unwrapped', fields: ['LDAP_USER_FILTER'], severity: 'warning' }]],
+    [
+      'a user filter without parentheses (Quay adds them)',
+      { LDAP_USER_FILTER: 'memberOf=cn=quay,ou=groups,dc=example,dc=org' },
+      [{ code: 'ldap-filter-unwrapped', fields: ['LDAP_USER_FILTER'], severity: 'warning' }],
+    ],
     ['a superuser filter with a bad escape', { LDAP_SUPERUSER_FILTER: '(cn=a\\q)' }, [{ code: 'ldap-filter-invalid', fields: ['LDAP_SUPERUSER_FILTER'], severity: 'error' }]],
     ['a global read-only superuser filter that is fine', { LDAP_GLOBAL_READONLY_SUPERUSER_FILTER: '(memberOf=cn=ro,dc=example,dc=org)' }, []],
     ['a restricted-user filter with garbage after it', { LDAP_RESTRICTED_USER_FILTER: '(uid=*) x' }, [{ code: 'ldap-filter-invalid', fields: ['LDAP_RESTRICTED_USER_FILTER'], severity: 'error' }]],
@@ -68,7 +76,17 @@ describe('LDAP group', () => {
   });
 
   it('never throws on values of the wrong type', () => {
-    const weird: ConfigMap = { LDAP_URI: 5, LDAP_ADMIN_DN: ['x'], LDAP_ADMIN_PASSWD: {}, LDAP_BASE_DN: [1, null], LDAP_USER_RDN: 'ou=x', LDAP_SECONDARY_USER_RDNS: [3], LDAP_UID_ATTR: 7, LDAP_USER_FILTER: false, SUPER_USERS: 'x' };
+    const weird: ConfigMap = {
+      LDAP_URI: 5,
+      LDAP_ADMIN_DN: ['x'],
+      LDAP_ADMIN_PASSWD: {},
+      LDAP_BASE_DN: [1, null],
+      LDAP_USER_RDN: 'ou=x',
+      LDAP_SECONDARY_USER_RDNS: [3],
+      LDAP_UID_ATTR: 7,
+      LDAP_USER_FILTER: false,
+      SUPER_USERS: 'x',
+    };
     expect(() => ldap.rules(ctx(weird))).not.toThrow();
     expect(ldap.probes?.(ctx(weird))).toEqual([]);
   });
@@ -76,20 +94,26 @@ describe('LDAP group', () => {
 
 describe('LDAP live-check target', () => {
   it('reads the config the way Quay does (defaults, joined DNs, combined filters, superusers)', () => {
-    const t = readLdapTarget({
-      ...BASE,
-      LDAP_URI: undefined,
-      LDAP_SECONDARY_USER_RDNS: ['ou=contractors'],
-      LDAP_USER_FILTER: 'objectClass=person',
-      LDAP_SUPERUSER_FILTER: '(memberOf=cn=admins,dc=example,dc=org)',
-      LDAP_RESTRICTED_USER_FILTER: '(broken',
-      SUPER_USERS: ['alice', 7, 'a*b'],
-      FEATURE_MAILING: false,
-    }, new Map());
+    const t = readLdapTarget(
+      {
+        ...BASE,
+        LDAP_URI: undefined,
+        LDAP_SECONDARY_USER_RDNS: ['ou=contractors'],
+        LDAP_USER_FILTER: 'objectClass=person',
+        LDAP_SUPERUSER_FILTER: '(memberOf=cn=admins,dc=example,dc=org)',
+        LDAP_RESTRICTED_USER_FILTER: '(broken',
+        SUPER_USERS: ['alice', 7, 'a*b'],
+        FEATURE_MAILING: false,
+      },
+      new Map(),
+    );
     expect(t).toMatchObject({
       uri: 'ldap://localhost',
       baseDn: 'dc=example,dc=org',
-      userDns: [{ dn: 'ou=people,dc=example,dc=org', field: 'LDAP_USER_RDN' }, { dn: 'ou=contractors,dc=example,dc=org', field: 'LDAP_SECONDARY_USER_RDNS[0]' }],
+      userDns: [
+        { dn: 'ou=people,dc=example,dc=org', field: 'LDAP_USER_RDN' },
+        { dn: 'ou=contractors,dc=example,dc=org', field: 'LDAP_SECONDARY_USER_RDNS[0]' },
+      ],
       uidAttr: 'uid',
       emailAttr: 'mail',
       requireEmail: false,

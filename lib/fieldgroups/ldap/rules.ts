@@ -46,15 +46,21 @@ function uriRules(c: ConfigMap): Finding[] {
   const secure = /^ldaps:/i.test(uri.trim());
   const findings: Finding[] = [];
   if (secure && truthy(c.LDAP_ALLOW_INSECURE_FALLBACK)) {
-    findings.push(warning('LDAP_ALLOW_INSECURE_FALLBACK', 'LDAP_ALLOW_INSECURE_FALLBACK lets Quay accept an LDAP server certificate it cannot verify, so a man in the middle can collect every password', {
-      code: 'ldap-insecure-fallback', hint: 'put the CA that signed the LDAP server certificate into ldap.crt and set LDAP_ALLOW_INSECURE_FALLBACK to false',
-    }));
+    findings.push(
+      warning('LDAP_ALLOW_INSECURE_FALLBACK', 'LDAP_ALLOW_INSECURE_FALLBACK lets Quay accept an LDAP server certificate it cannot verify, so a man in the middle can collect every password', {
+        code: 'ldap-insecure-fallback',
+        hint: 'put the CA that signed the LDAP server certificate into ldap.crt and set LDAP_ALLOW_INSECURE_FALLBACK to false',
+      }),
+    );
   }
   if (!secure && host !== '' && !LOCAL_HOSTS.has(host) && !host.startsWith('127.')) {
     // Quay never issues StartTLS (data/users/externalldap.py), so ldap:// is clear text all the way.
-    findings.push(warning('LDAP_URI', `LDAP_URI uses ldap:// to ${host}: the admin password and every user's password cross the network in clear text`, {
-      code: 'ldap-cleartext', hint: 'use ldaps:// (Quay does not use StartTLS) and put the server CA into ldap.crt',
-    }));
+    findings.push(
+      warning('LDAP_URI', `LDAP_URI uses ldap:// to ${host}: the admin password and every user's password cross the network in clear text`, {
+        code: 'ldap-cleartext',
+        hint: 'use ldaps:// (Quay does not use StartTLS) and put the server CA into ldap.crt',
+      }),
+    );
   }
   return findings;
 }
@@ -116,7 +122,12 @@ function filterRule(c: ConfigMap, key: string): Finding[] {
   const wrapped = wrapLikeQuay(raw);
   const problem = filterSyntaxError(wrapped);
   if (problem) {
-    return [error(key, `${key} is not a valid LDAP filter: ${problem}`, { code: 'ldap-filter-invalid', hint: 'e.g. (memberOf=cn=quay-users,ou=groups,dc=example,dc=org); escape ( ) * \\ in values as \\28 \\29 \\2a \\5c' })];
+    return [
+      error(key, `${key} is not a valid LDAP filter: ${problem}`, {
+        code: 'ldap-filter-invalid',
+        hint: 'e.g. (memberOf=cn=quay-users,ou=groups,dc=example,dc=org); escape ( ) * \\ in values as \\28 \\29 \\2a \\5c',
+      }),
+    ];
   }
   if (wrapped !== raw) {
     // The legacy validator rejected this; Quay's _add_filter adds the parentheses itself.
@@ -124,4 +135,3 @@ function filterRule(c: ConfigMap, key: string): Finding[] {
   }
   return [];
 }
-

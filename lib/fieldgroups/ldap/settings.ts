@@ -81,9 +81,7 @@ export function readLdapTarget(config: ConfigMap, files: BundleFiles): LdapTarge
   const userFilter = usableFilter(config, 'LDAP_USER_FILTER');
   const dns = userSearchDns(baseDn, userRdn, secondary);
   const ldapCrt = files.get('ldap.crt');
-  const superUsers = (arr(config, 'SUPER_USERS') ?? []).flatMap((name, i) =>
-    typeof name === 'string' && name.trim() !== '' ? [{ path: `SUPER_USERS[${i}]`, name }] : [],
-  );
+  const superUsers = (arr(config, 'SUPER_USERS') ?? []).flatMap((name, i) => (typeof name === 'string' && name.trim() !== '' ? [{ path: `SUPER_USERS[${i}]`, name }] : []));
   return {
     uri,
     adminDn,
@@ -103,10 +101,7 @@ export function readLdapTarget(config: ConfigMap, files: BundleFiles): LdapTarge
     superUsers: superUsers.map((u) => ({
       ...u,
       // Quay's `_ldap_user_search_with_rdn`: the name may be the uid or the e-mail address.
-      filter: andFilters([
-        `(|(${uidAttr}=${escapeFilterValue(u.name)})(${emailAttr}=${escapeFilterValue(u.name)}))`,
-        ...(userFilter ? [userFilter] : []),
-      ]),
+      filter: andFilters([`(|(${uidAttr}=${escapeFilterValue(u.name)})(${emailAttr}=${escapeFilterValue(u.name)}))`, ...(userFilter ? [userFilter] : [])]),
     })),
     caPems: ldapCrt ? pemCertificates(Buffer.from(ldapCrt).toString('latin1')) : [],
     allowInsecureFallback: truthy(config.LDAP_ALLOW_INSECURE_FALLBACK),

@@ -14,10 +14,33 @@ import type { BundleFiles } from '../../bundle/types';
 
 /** `redis.StrictRedis.__init__` keywords in redis-py 3.5.3, the version Quay pins. */
 const REDIS_PY_KEYWORDS = new Set([
-  'host', 'port', 'db', 'password', 'username', 'socket_timeout', 'socket_connect_timeout', 'socket_keepalive',
-  'socket_keepalive_options', 'connection_pool', 'unix_socket_path', 'encoding', 'encoding_errors', 'charset', 'errors',
-  'decode_responses', 'retry_on_timeout', 'ssl', 'ssl_keyfile', 'ssl_certfile', 'ssl_cert_reqs', 'ssl_ca_certs',
-  'ssl_check_hostname', 'max_connections', 'single_connection_client', 'health_check_interval', 'client_name',
+  'host',
+  'port',
+  'db',
+  'password',
+  'username',
+  'socket_timeout',
+  'socket_connect_timeout',
+  'socket_keepalive',
+  'socket_keepalive_options',
+  'connection_pool',
+  'unix_socket_path',
+  'encoding',
+  'encoding_errors',
+  'charset',
+  'errors',
+  'decode_responses',
+  'retry_on_timeout',
+  'ssl',
+  'ssl_keyfile',
+  'ssl_certfile',
+  'ssl_cert_reqs',
+  'ssl_ca_certs',
+  'ssl_check_hostname',
+  'max_connections',
+  'single_connection_client',
+  'health_check_interval',
+  'client_name',
 ]);
 
 /** Keywords Quay already passes for these instances: repeating them is "got multiple values" (TypeError). */
@@ -84,9 +107,19 @@ function keywordFindings(key: string, value: Record<string, unknown>): Finding[]
   const out: Finding[] = [];
   for (const k of Object.keys(value)) {
     if (PASSED_BY_QUAY[key]?.includes(k)) {
-      out.push(error(`${key}.${k}`, `${key}.${k} cannot be set: Quay already passes ${k} to the Redis client, which then fails with "got multiple values for keyword argument"`, { code: 'redis-key-conflict', hint: `remove ${key}.${k}` }));
+      out.push(
+        error(`${key}.${k}`, `${key}.${k} cannot be set: Quay already passes ${k} to the Redis client, which then fails with "got multiple values for keyword argument"`, {
+          code: 'redis-key-conflict',
+          hint: `remove ${key}.${k}`,
+        }),
+      );
     } else if (!REDIS_PY_KEYWORDS.has(k)) {
-      out.push(warning(`${key}.${k}`, `${key}.${k} is not a Redis client option: Quay passes every key to redis-py, which rejects unknown ones ("unexpected keyword argument")`, { code: 'redis-unknown-key', hint: 'the usual keys are host, port, password, ssl, db, username' }));
+      out.push(
+        warning(`${key}.${k}`, `${key}.${k} is not a Redis client option: Quay passes every key to redis-py, which rejects unknown ones ("unexpected keyword argument")`, {
+          code: 'redis-unknown-key',
+          hint: 'the usual keys are host, port, password, ssl, db, username',
+        }),
+      );
     }
   }
   return out;
@@ -95,7 +128,12 @@ function keywordFindings(key: string, value: Record<string, unknown>): Finding[]
 function sslIgnored(key: string, value: Record<string, unknown>): Finding[] {
   const set = SSL_ONLY_KEYS.filter((k) => value[k] !== undefined && value[k] !== null);
   return set.length
-    ? [warning(`${key}.${set[0] ?? ''}`, `${set.map((k) => `${key}.${k}`).join(', ')} ${set.length > 1 ? 'are' : 'is'} ignored because ${key}.ssl is not true`, { code: 'redis-ssl-settings-ignored', hint: `set ${key}.ssl: true to use TLS` })]
+    ? [
+        warning(`${key}.${set[0] ?? ''}`, `${set.map((k) => `${key}.${k}`).join(', ')} ${set.length > 1 ? 'are' : 'is'} ignored because ${key}.ssl is not true`, {
+          code: 'redis-ssl-settings-ignored',
+          hint: `set ${key}.ssl: true to use TLS`,
+        }),
+      ]
     : [];
 }
 

@@ -39,7 +39,12 @@ describe('Redis rules', () => {
     ['ssl_ca_certs not in the bundle', { ...BASE, BUILDLOGS_REDIS: { ...OK, ssl: true, ssl_ca_certs: '/conf/stack/redis.pem' } }, [e('ssl-file-missing', 'BUILDLOGS_REDIS.ssl_ca_certs')]],
     ['ssl_cert_reqs none', { ...BASE, BUILDLOGS_REDIS: { ...OK, ssl: true, ssl_cert_reqs: 'none' } }, [w('redis-tls-unverified', 'BUILDLOGS_REDIS.ssl_cert_reqs')]],
     ['ssl_cert_reqs unknown', { ...BASE, BUILDLOGS_REDIS: { ...OK, ssl: true, ssl_cert_reqs: 'CERT_REQUIRED' } }, [e('redis-ssl-cert-reqs-invalid', 'BUILDLOGS_REDIS.ssl_cert_reqs')]],
-    ['client cert without key', { ...BASE, USER_EVENTS_REDIS: { ...OK, ssl: true, ssl_certfile: 'c.crt' } }, [e('ssl-client-cert-incomplete', 'USER_EVENTS_REDIS.ssl_keyfile')], { 'c.crt': CA.certPem }],
+    [
+      'client cert without key',
+      { ...BASE, USER_EVENTS_REDIS: { ...OK, ssl: true, ssl_certfile: 'c.crt' } },
+      [e('ssl-client-cert-incomplete', 'USER_EVENTS_REDIS.ssl_keyfile')],
+      { 'c.crt': CA.certPem },
+    ],
   ];
   it.each(rows)('%s', (_name, config, expected, bundle) => {
     expect(brief(run(config, bundle))).toEqual(expected);
@@ -50,7 +55,7 @@ describe('Redis rules', () => {
   });
 });
 
-describe('Redis: wrong types and ranges are the Schema check\'s, reported once, and never probed', () => {
+describe("Redis: wrong types and ranges are the Schema check's, reported once, and never probed", () => {
   it.each([
     ['port 0', { port: 0 }, 'schema-minimum', 'port'],
     ['port 65536', { port: 65536 }, 'schema-maximum', 'port'],
@@ -70,7 +75,7 @@ describe('Redis: wrong types and ranges are the Schema check\'s, reported once, 
 });
 
 describe('Redis probe targets', () => {
-  it('uses each instance\'s own host, port, db and password (config-tool used BUILDLOGS\' for USER_EVENTS)', () => {
+  it("uses each instance's own host, port, db and password (config-tool used BUILDLOGS' for USER_EVENTS)", () => {
     const b = checkRedisInstance('BUILDLOGS_REDIS', { host: 'a.example', port: 7000, password: 'pa' }, true, files()).target;
     const u = checkRedisInstance('USER_EVENTS_REDIS', { host: 'b.example', port: '7001', db: 3, ssl: true }, true, files()).target;
     expect(b).toEqual({ key: 'BUILDLOGS_REDIS', host: 'a.example', port: 7000, db: 0, password: 'pa' });

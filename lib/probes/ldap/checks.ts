@@ -45,9 +45,13 @@ async function anyMatch(client: Client, dns: string[], filter: string): Promise<
 export async function checkDirectory(client: Client, t: LdapTarget): Promise<Finding[]> {
   const base = await search(client, t.baseDn, '(objectClass=*)', ['1.1'], 1, 'base');
   if (base.missing) {
-    return [error('LDAP_BASE_DN', `LDAP_BASE_DN "${t.baseDn}" does not exist on ${t.uri}`, {
-      code: 'ldap-base-dn-not-found', stage: 'semantic', hint: 'list the base DN pieces in order, e.g. ["dc=example", "dc=org"]',
-    })];
+    return [
+      error('LDAP_BASE_DN', `LDAP_BASE_DN "${t.baseDn}" does not exist on ${t.uri}`, {
+        code: 'ldap-base-dn-not-found',
+        stage: 'semantic',
+        hint: 'list the base DN pieces in order, e.g. ["dc=example", "dc=org"]',
+      }),
+    ];
   }
   const findings: Finding[] = [];
   const existing: string[] = [];
@@ -74,10 +78,13 @@ export async function checkDirectory(client: Client, t: LdapTarget): Promise<Fin
   }
   for (const su of t.superUsers.slice(0, MAX_SUPERUSER_LOOKUPS)) {
     if (!(await anyMatch(client, existing, su.filter))) {
-      findings.push(warning(su.path, `${su.path}: no LDAP user "${su.name}" (by ${t.uidAttr} or ${t.emailAttr}) under ${existing.join('; ')}`, {
-        code: 'superuser-not-found', stage: 'semantic',
-        hint: 'SUPER_USERS holds Quay user names; for LDAP users that is the uid, with characters Quay does not allow (such as ".") turned into "_"',
-      }));
+      findings.push(
+        warning(su.path, `${su.path}: no LDAP user "${su.name}" (by ${t.uidAttr} or ${t.emailAttr}) under ${existing.join('; ')}`, {
+          code: 'superuser-not-found',
+          stage: 'semantic',
+          hint: 'SUPER_USERS holds Quay user names; for LDAP users that is the uid, with characters Quay does not allow (such as ".") turned into "_"',
+        }),
+      );
     }
   }
   return findings;
@@ -87,19 +94,24 @@ async function diagnoseNoUsers(client: Client, t: LdapTarget, dns: string[]): Pr
   const where = dns.join('; ');
   if (t.userFilterKey && (await anyMatch(client, dns, `(${t.uidAttr}=*)`))) {
     return warning(t.userFilterKey, `LDAP_USER_FILTER matches none of the users under ${where} (searched with ${t.userFilter}): nobody could log in`, {
-      code: 'ldap-filter-matches-nobody', stage: 'semantic',
+      code: 'ldap-filter-matches-nobody',
+      stage: 'semantic',
     });
   }
   for (const dn of dns) {
     const entries = (await search(client, dn, '(objectClass=*)', ['1.1'], 2, 'one')).entries;
     if (entries.length > 0) {
       return warning('LDAP_UID_ATTR', `entries exist under ${dn} but none has the attribute "${t.uidAttr}" (LDAP_UID_ATTR)`, {
-        code: 'ldap-uid-attr-missing', stage: 'semantic', hint: 'Active Directory uses sAMAccountName, OpenLDAP uses uid',
+        code: 'ldap-uid-attr-missing',
+        stage: 'semantic',
+        hint: 'Active Directory uses sAMAccountName, OpenLDAP uses uid',
       });
     }
   }
   return warning(['LDAP_BASE_DN', 'LDAP_USER_RDN'], `no user entries under ${where} match ${t.userFilter}: nobody can log in to Quay yet`, {
-    code: 'ldap-no-users', stage: 'semantic', hint: 'check LDAP_BASE_DN and LDAP_USER_RDN, or add the users first',
+    code: 'ldap-no-users',
+    stage: 'semantic',
+    hint: 'check LDAP_BASE_DN and LDAP_USER_RDN, or add the users first',
   });
 }
 
@@ -107,15 +119,22 @@ function attributeFindings(t: LdapTarget, users: Entry[]): Finding[] {
   const findings: Finding[] = [];
   const noUid = users.filter((u) => !hasValue(u, t.uidAttr));
   if (noUid.length > 0) {
-    findings.push(warning('LDAP_UID_ATTR', `${noUid.length} of ${users.length} users found return no "${t.uidAttr}" value (e.g. ${noUid[0]?.dn}): the admin DN may not be allowed to read it`, {
-      code: 'ldap-uid-attr-missing', stage: 'semantic',
-    }));
+    findings.push(
+      warning('LDAP_UID_ATTR', `${noUid.length} of ${users.length} users found return no "${t.uidAttr}" value (e.g. ${noUid[0]?.dn}): the admin DN may not be allowed to read it`, {
+        code: 'ldap-uid-attr-missing',
+        stage: 'semantic',
+      }),
+    );
   }
   const noMail = users.filter((u) => !hasValue(u, t.emailAttr));
   if (t.requireEmail && noMail.length > 0) {
-    findings.push(warning('LDAP_EMAIL_ATTR', `${noMail.length} of ${users.length} users found have no "${t.emailAttr}" attribute (e.g. ${noMail[0]?.dn}): Quay refuses their login while FEATURE_MAILING is on`, {
-      code: 'ldap-email-attr-missing', stage: 'semantic', hint: 'set LDAP_EMAIL_ATTR to the attribute holding e-mail addresses, or give those users one',
-    }));
+    findings.push(
+      warning('LDAP_EMAIL_ATTR', `${noMail.length} of ${users.length} users found have no "${t.emailAttr}" attribute (e.g. ${noMail[0]?.dn}): Quay refuses their login while FEATURE_MAILING is on`, {
+        code: 'ldap-email-attr-missing',
+        stage: 'semantic',
+        hint: 'set LDAP_EMAIL_ATTR to the attribute holding e-mail addresses, or give those users one',
+      }),
+    );
   }
   return findings;
 }

@@ -13,7 +13,13 @@ export type { LdapTarget } from './types';
  */
 export async function probeLdap(target: LdapTarget, ctx: ProbeContext): Promise<Finding[]> {
   let stage: Stage = 'config';
-  const tracked: ProbeContext = { ...ctx, enter: (s) => { stage = s; ctx.enter(s); } };
+  const tracked: ProbeContext = {
+    ...ctx,
+    enter: (s) => {
+      stage = s;
+      ctx.enter(s);
+    },
+  };
   const session = await openSession(target, tracked, () => stage);
   if (!session.client) return session.findings;
   try {

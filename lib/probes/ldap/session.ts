@@ -61,8 +61,7 @@ export async function openSession(target: LdapTarget, ctx: ProbeContext, track: 
   const findings: Finding[] = [];
   // Loaded here, before any socket is open, not at the top: an offline validation never needs ldapts.
   const { Client } = await import('ldapts');
-  const open = (verify: boolean) =>
-    connect(parsed.host, parsed.port, ctx, parsed.secure ? tlsClientOptions(ctx, { servername: parsed.host, extraPems: target.caPems, verify }) : undefined);
+  const open = (verify: boolean) => connect(parsed.host, parsed.port, ctx, parsed.secure ? tlsClientOptions(ctx, { servername: parsed.host, extraPems: target.caPems, verify }) : undefined);
 
   let socket: net.Socket;
   try {
@@ -72,9 +71,13 @@ export async function openSession(target: LdapTarget, ctx: ProbeContext, track: 
     if (!(d && TLS_IDENTITY_CODES.has(d.code) && target.allowInsecureFallback)) {
       return { findings: [networkFinding(e, ['LDAP_URI'], label, ctx, track())] };
     }
-    findings.push(warning(['LDAP_URI', 'LDAP_ALLOW_INSECURE_FALLBACK'], `${d.message}; Quay accepts it only because LDAP_ALLOW_INSECURE_FALLBACK is true`, {
-      code: d.code, stage: 'tls', hint: 'put the CA that signed the LDAP server certificate into ldap.crt and turn LDAP_ALLOW_INSECURE_FALLBACK off',
-    }));
+    findings.push(
+      warning(['LDAP_URI', 'LDAP_ALLOW_INSECURE_FALLBACK'], `${d.message}; Quay accepts it only because LDAP_ALLOW_INSECURE_FALLBACK is true`, {
+        code: d.code,
+        stage: 'tls',
+        hint: 'put the CA that signed the LDAP server certificate into ldap.crt and turn LDAP_ALLOW_INSECURE_FALLBACK off',
+      }),
+    );
     try {
       socket = await open(false);
     } catch (e2) {
@@ -122,19 +125,25 @@ function bindFinding(e: unknown, label: string, ctx: ProbeContext, stage: Stage)
   switch (code) {
     case LDAP_CODES.invalidCredentials:
       return error(credentials, `${label}: the bind as LDAP_ADMIN_DN was rejected: invalid credentials`, {
-        code: 'ldap-bind-failed', stage: 'auth', hint: 'check LDAP_ADMIN_DN (the full DN, not a user name) and LDAP_ADMIN_PASSWD',
+        code: 'ldap-bind-failed',
+        stage: 'auth',
+        hint: 'check LDAP_ADMIN_DN (the full DN, not a user name) and LDAP_ADMIN_PASSWD',
       });
     case LDAP_CODES.invalidDNSyntax:
       return error('LDAP_ADMIN_DN', `${label}: the server says LDAP_ADMIN_DN is not a valid DN`, { code: 'ldap-admin-dn-invalid', stage: 'auth' });
     case LDAP_CODES.confidentialityRequired:
     case LDAP_CODES.strongerAuthRequired:
       return error('LDAP_URI', `${label}: the server refuses a simple bind without TLS`, {
-        code: 'ldap-tls-required', stage: 'auth', hint: 'use an ldaps:// LDAP_URI (Quay does not use StartTLS)',
+        code: 'ldap-tls-required',
+        stage: 'auth',
+        hint: 'use an ldaps:// LDAP_URI (Quay does not use StartTLS)',
       });
     case LDAP_CODES.unwillingToPerform:
     case LDAP_CODES.inappropriateAuthentication:
       return error(credentials, `${label}: the server refused the bind as LDAP_ADMIN_DN (${firstLine(errorText(e))})`, {
-        code: 'ldap-bind-failed', stage: 'auth', hint: 'an empty password is an anonymous bind, which most servers refuse',
+        code: 'ldap-bind-failed',
+        stage: 'auth',
+        hint: 'an empty password is an anonymous bind, which most servers refuse',
       });
     default: {
       if (code === undefined) return networkFinding(e, ['LDAP_URI'], label, ctx, stage);

@@ -42,10 +42,22 @@ export const service: ServiceModule = {
     const main = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
     const daemon: Daemon = spawnDaemon(
       process.execPath,
-      [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', path.join(base, 'data'),
-        '--cert', env.certs.serverCertPath, '--key', env.certs.serverKeyPath,
+      [
+        main,
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--location',
+        path.join(base, 'data'),
+        '--cert',
+        env.certs.serverCertPath,
+        '--key',
+        env.certs.serverKeyPath,
         // No telemetry (it would try to reach the Internet), no access log on every request.
-        '--disableTelemetry', '--silent'],
+        '--disableTelemetry',
+        '--silent',
+      ],
       { logFile: path.join(base, 'azurite.log'), env: { ...process.env, AZURITE_ACCOUNTS: `${ACCOUNT}:${accountKey}` } },
     );
     const blobEndpoint = `https://127.0.0.1:${port}/${ACCOUNT}`;

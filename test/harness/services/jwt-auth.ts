@@ -21,8 +21,14 @@ const USERS = [
 function handler(privateKey: KeyObject) {
   const token = (aud: string, claims: Record<string, unknown>) => {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setIssuer(ISSUER).setAudience(aud)
-      .setIssuedAt(now).setNotBefore(now).setExpirationTime(now + 60).sign(privateKey);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(ISSUER)
+      .setAudience(aud)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + 60)
+      .sign(privateKey);
   };
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
@@ -62,7 +68,9 @@ function handler(privateKey: KeyObject) {
         const q = url.searchParams.get('query');
         if (q === null) return send(res, 400, 'missing query');
         const limit = Number(url.searchParams.get('limit') ?? 20);
-        const results = USERS.filter((u) => u.username.startsWith(q)).slice(0, limit).map((u) => ({ username: u.username, email: u.email }));
+        const results = USERS.filter((u) => u.username.startsWith(q))
+          .slice(0, limit)
+          .map((u) => ({ username: u.username, email: u.email }));
         return send(res, 200, { token: await token('quay.io/jwtauthn/query', { results }) });
       }
       default:
@@ -108,10 +116,15 @@ async function start(env: HarnessEnv) {
       users: USERS.map(({ username, password }) => ({ username, password })),
     },
     stop: async () => {
-      await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-        s.closeAllConnections();
-        s.close(() => resolve());
-      })));
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
     },
   };
 }

@@ -38,8 +38,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 }
 
-const unauthorized = (res: http.ServerResponse) =>
-  send(res, 401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } });
+const unauthorized = (res: http.ServerResponse) => send(res, 401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } });
 
 function handler(tokens: Map<string, { user: User; tenant?: string }>) {
   const issue = (user: User, tenant?: string) => {

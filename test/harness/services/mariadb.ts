@@ -32,19 +32,29 @@ export const service: ServiceModule = {
     for (const f of ['', 'data', 'ca.crt', 'server.crt', 'server.key']) chownSync(path.join(base, f), uid, gid);
     chmodSync(path.join(base, 'server.key'), 0o600);
 
-    execFileSync(
-      'mariadb-install-db',
-      ['--no-defaults', '--user=mysql', `--datadir=${data}`, '--skip-test-db', '--auth-root-authentication-method=socket'],
-      { cwd: base, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    execFileSync('mariadb-install-db', ['--no-defaults', '--user=mysql', `--datadir=${data}`, '--skip-test-db', '--auth-root-authentication-method=socket'], {
+      cwd: base,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const port = await freePort();
     const daemon = spawnDaemon(
       'mariadbd',
-      ['--no-defaults', '--user=mysql', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`,
-        '--bind-address=127.0.0.1', `--pid-file=${path.join(base, 'mysqld.pid')}`,
-        `--log-error=${path.join(base, 'error.log')}`, '--skip-name-resolve', '--innodb-buffer-pool-size=64M',
-        '--innodb-flush-log-at-trx-commit=0', `--ssl-ca=${path.join(base, 'ca.crt')}`,
-        `--ssl-cert=${path.join(base, 'server.crt')}`, `--ssl-key=${path.join(base, 'server.key')}`],
+      [
+        '--no-defaults',
+        '--user=mysql',
+        `--datadir=${data}`,
+        `--socket=${socket}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--pid-file=${path.join(base, 'mysqld.pid')}`,
+        `--log-error=${path.join(base, 'error.log')}`,
+        '--skip-name-resolve',
+        '--innodb-buffer-pool-size=64M',
+        '--innodb-flush-log-at-trx-commit=0',
+        `--ssl-ca=${path.join(base, 'ca.crt')}`,
+        `--ssl-cert=${path.join(base, 'server.crt')}`,
+        `--ssl-key=${path.join(base, 'server.key')}`,
+      ],
       { logFile: path.join(base, 'mariadbd.log'), cwd: base },
     );
     const password = `quaypw-${randomBytes(6).toString('hex')}`;

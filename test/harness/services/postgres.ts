@@ -33,24 +33,40 @@ export const service: ServiceModule = {
     const cleanEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', NODE_ENV: process.env.NODE_ENV };
     execFileSync(
       path.join(bin, 'initdb'),
-      ['-D', path.join(base, 'data'), '-U', 'postgres', `--pwfile=${path.join(base, 'pwfile')}`,
-        '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'],
+      ['-D', path.join(base, 'data'), '-U', 'postgres', `--pwfile=${path.join(base, 'pwfile')}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'],
       { uid, gid, cwd: base, env: cleanEnv, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     const port = await freePort();
     const daemon = spawnDaemon(
       path.join(bin, 'postgres'),
-      ['-D', path.join(base, 'data'), '-c', 'listen_addresses=127.0.0.1', '-p', String(port),
-        '-c', `unix_socket_directories=${base}`, '-c', 'fsync=off', '-c', 'full_page_writes=off',
-        '-c', 'synchronous_commit=off', '-c', 'ssl=on',
-        '-c', `ssl_cert_file=${path.join(base, 'server.crt')}`, '-c', `ssl_key_file=${path.join(base, 'server.key')}`],
+      [
+        '-D',
+        path.join(base, 'data'),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-p',
+        String(port),
+        '-c',
+        `unix_socket_directories=${base}`,
+        '-c',
+        'fsync=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'ssl=on',
+        '-c',
+        `ssl_cert_file=${path.join(base, 'server.crt')}`,
+        '-c',
+        `ssl_key_file=${path.join(base, 'server.key')}`,
+      ],
       { logFile: path.join(base, 'postgres.log'), uid, gid, cwd: base, env: cleanEnv },
     );
     // SIGINT = "fast shutdown": the postmaster disconnects clients and exits at once.
     const stop = () => daemon.stop('SIGINT');
     try {
-      const admin = (database: string) =>
-        new pg.Client({ host: base, port, user: 'postgres', database, password: async () => '', ssl: false });
+      const admin = (database: string) => new pg.Client({ host: base, port, user: 'postgres', database, password: async () => '', ssl: false });
       await waitUntil(async () => {
         const c = admin('postgres');
         try {
@@ -93,7 +109,11 @@ export const service: ServiceModule = {
 /** The newest installed PostgreSQL server (Debian: /usr/lib/postgresql/<major>/bin). */
 function postgresBinDir(): string {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => /^\d+$/.test(d))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const major = majors.find((m) => existsSync(path.join(root, m, 'bin', 'postgres')));
   if (!major) throw new Error('PostgreSQL server not installed (/usr/lib/postgresql/<major>/bin/postgres)');
   return path.join(root, major, 'bin');

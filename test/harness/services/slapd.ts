@@ -79,10 +79,11 @@ async function startWrongHostForwarder(env: HarnessEnv, ldapPort: number): Promi
   const addr = server.address();
   return {
     port: typeof addr === 'object' && addr ? addr.port : 0,
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

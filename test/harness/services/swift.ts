@@ -35,7 +35,11 @@ export const service: ServiceModule = {
     const phase = (what: string) => env.log(`swift: ${what} after ${Date.now() - t0} ms`);
     buildRings(etc, { object: objectPort, container: containerPort, account: accountPort });
     phase('rings built');
-    for (const [kind, port] of [['object', objectPort], ['container', containerPort], ['account', accountPort]] as const) {
+    for (const [kind, port] of [
+      ['object', objectPort],
+      ['container', containerPort],
+      ['account', accountPort],
+    ] as const) {
       writeFileSync(path.join(etc, `${kind}-server.conf`), backendConf(kind, port, base));
     }
     writeFileSync(path.join(etc, 'proxy-server.conf'), proxyConf(proxyPort, memcachePort, base, secretKey, readerKey));
@@ -67,10 +71,14 @@ export const service: ServiceModule = {
       // On a cold machine the account and container servers may still answer 503 for a few seconds
       // after their ports open (seen on a fresh machine): retry until they take the container.
       let putStatus = 0;
-      await waitUntil(async () => {
-        putStatus = (await request(proxyPort, 'PUT', '/v1/AUTH_quay/quay', { 'x-auth-token': token, 'x-container-read': 'quay:reader' })).status;
-        return putStatus < 300 || (putStatus !== 503 && putStatus !== 500);
-      }, 'swift container quay', 30_000);
+      await waitUntil(
+        async () => {
+          putStatus = (await request(proxyPort, 'PUT', '/v1/AUTH_quay/quay', { 'x-auth-token': token, 'x-container-read': 'quay:reader' })).status;
+          return putStatus < 300 || (putStatus !== 503 && putStatus !== 500);
+        },
+        'swift container quay',
+        30_000,
+      );
       if (putStatus >= 300) throw new Error(`could not create container quay: HTTP ${putStatus}`);
       const tempUrlKey = `tempurl-${randomBytes(6).toString('hex')}`;
       const meta = await request(proxyPort, 'POST', '/v1/AUTH_quay', { 'x-auth-token': token, 'x-account-meta-temp-url-key': tempUrlKey });
