@@ -69,6 +69,29 @@ export async function benchFloors(harness: Pick<HarnessInfo, 'certs' | 'services
       },
     },
     {
+      // What the S3 probe itself asks, raw: its time above this is ours (the writes are Swift's own cost).
+      group: 'DistributedStorage',
+      what: "Swift's S3 API: the probe's sequence, HEAD bucket + PUT, GET, DELETE object on one TLS connection",
+      once: async () => {
+        const agent = new https.Agent({ keepAlive: true, maxSockets: 1, ca });
+        const credentials = { accessKeyId: s.swift.accessKey, secretAccessKey: s.swift.secretKey };
+        const sign = (url: URL, method: string, body?: string) =>
+          signAwsRequest(url, { method, ...(body !== undefined ? { body, headers: { 'content-type': 'text/plain' } } : {}) }, { service: 's3', region: 'us-east-1', credentials });
+        const bucket = new URL(`https://localhost:${s.swift.httpsPort}/${s.swift.bucket}`);
+        const object = new URL(`${bucket.href}/quay-config-bench-floor`);
+        const body = 'quay-config bench floor';
+        try {
+          const opts = { agent, expectOk: true };
+          await httpsRequest(bucket, 'HEAD', await sign(bucket, 'HEAD'), ca, opts);
+          await httpsRequest(object, 'PUT', { ...(await sign(object, 'PUT', body)), 'content-length': String(body.length) }, ca, { ...opts, body });
+          await httpsRequest(object, 'GET', await sign(object, 'GET'), ca, opts);
+          await httpsRequest(object, 'DELETE', await sign(object, 'DELETE'), ca, opts);
+        } finally {
+          agent.destroy();
+        }
+      },
+    },
+    {
       group: 'DistributedStorage',
       what: 'Swift v1: one auth request (plain HTTP)',
       once: () => httpRequest(new URL(s.swift.swiftAuthUrl), { 'x-auth-user': s.swift.swiftUser, 'x-auth-key': s.swift.swiftKey }),
@@ -136,14 +159,17 @@ function lineExchange(open: () => net.Socket, send: string, done: (text: string)
   });
 }
 
-function httpsRequest(url: URL, method: string, headers: Record<string, string>, ca: string): Promise<void> {
+/** One request; `expectOk`: a non-2xx answer fails the floor (a sequence that did not do its work). */
+function httpsRequest(url: URL, method: string, headers: Record<string, string>, ca: string, opts: { agent?: https.Agent; body?: string; expectOk?: boolean } = {}): Promise<void> {
+  const { agent = false, body, expectOk = false } = opts;
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, headers, ca, agent: false, timeout: 5000 }, (res) => {
+    const req = https.request(url, { method, headers, ca, agent, timeout: 5000 }, (res) => {
+      if (expectOk && (res.statusCode ?? 0) >= 300) reject(new Error(`floor: ${method} ${url.pathname} answered HTTP ${res.statusCode}`));
       res.resume();
       res.once('end', () => resolve());
     });
     req.once('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
