@@ -11,6 +11,5 @@ export function operatorView(bundle: BundleJson, readonlyGroups: ReadonlySet<str
   const stripped = (group: string | undefined) => group !== undefined && readonlyGroups.has(group) && !GROUPS_KEPT_WHEN_MANAGED.has(group as FieldGroupId);
   const config = Object.fromEntries(Object.entries(bundle['config.yaml']).filter(([key]) => !stripped(groupOf(key))));
   const certs = bundle.certs ?? {};
-  const hasCertPair = 'ssl.cert' in certs && 'ssl.key' in certs;
-  return { bundle: { 'config.yaml': config, certs }, managed: componentsOfReadonlyGroups([...readonlyGroups], hasCertPair) };
+  return { bundle: { 'config.yaml': config, certs }, managed: componentsOfReadonlyGroups([...readonlyGroups], new Set(Object.keys(certs))) };
 }

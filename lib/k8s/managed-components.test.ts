@@ -83,10 +83,18 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
   });
 
   it('the wizard serving an operator: read-only groups name their components, the rest take the defaults', () => {
-    expect(componentsOfReadonlyGroups(['Database', 'Redis', 'HostSettings'], false)).toEqual(['quay', 'postgres', 'redis', 'route', 'tls', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
+    expect(componentsOfReadonlyGroups(['Database', 'Redis', 'HostSettings'], noFiles)).toEqual(['quay', 'postgres', 'redis', 'route', 'tls', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
     // A bundle with its own certificate pair: tls unmanaged, as operatorDefaults decides.
-    expect(componentsOfReadonlyGroups(['Database'], true)).toEqual(['quay', 'postgres', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
-    expect(componentsOfReadonlyGroups(['SecurityScanner', 'RepoMirror', 'DistributedStorage'], false)).toEqual(expect.arrayContaining(['clair', 'mirror', 'objectstorage']));
+    expect(
+      componentsOfReadonlyGroups(
+        ['Database'],
+        new Map([
+          ['ssl.cert', pem],
+          ['ssl.key', pem],
+        ]),
+      ),
+    ).toEqual(['quay', 'postgres', 'clairpostgres', 'horizontalpodautoscaler', 'monitoring']);
+    expect(componentsOfReadonlyGroups(['SecurityScanner', 'RepoMirror', 'DistributedStorage'], noFiles)).toEqual(expect.arrayContaining(['clair', 'mirror', 'objectstorage']));
   });
 
   it('what "Reconfigure Quay" sends, judged with those components, is valid; the full bundle would clash', async () => {
@@ -101,7 +109,7 @@ describe('validation under the operator (quay-operator validateHasNecessaryConfi
       DATABASE_SECRET_KEY: 'd'.repeat(40),
     };
     const readonly = ['Database', 'Redis', 'HostSettings'] as const;
-    const deployment = deploymentFromList(componentsOfReadonlyGroups(readonly, false));
+    const deployment = deploymentFromList(componentsOfReadonlyGroups(readonly, noFiles));
     const sent = stripManagedKeys(config, readonly).config;
     const report = await underOperator(sent, deployment);
     expect(errors(report)).toEqual([]);

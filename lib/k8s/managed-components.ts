@@ -90,7 +90,7 @@ export function isComponentKind(name: string): name is ComponentKind {
  * cluster with routes, object storage and monitoring: everything managed, except `tls` when the
  * bundle brings its own certificate pair.
  */
-export function operatorDefaults(files: BundleFiles): Deployment {
+export function operatorDefaults(files: Pick<BundleFiles, 'has'>): Deployment {
   const managed = new Set<ComponentKind>(COMPONENT_KINDS);
   if (files.has('ssl.cert') && files.has('ssl.key')) managed.delete('tls');
   return { managed };
@@ -196,11 +196,11 @@ export const GROUPS_KEPT_WHEN_MANAGED: ReadonlySet<FieldGroupId> = new Set(['Hos
  * Components without a field group cannot be told from that list: they take the operator's defaults
  * (`operatorDefaults`): managed, except `tls` when the bundle brings its own certificate pair.
  */
-export function componentsOfReadonlyGroups(groups: readonly string[], hasCertPair: boolean): ComponentKind[] {
+export function componentsOfReadonlyGroups(groups: readonly string[], files: Pick<BundleFiles, 'has'>): ComponentKind[] {
+  const defaults = operatorDefaults(files).managed;
   return COMPONENT_KINDS.filter((kind) => {
     const group = RULES[kind].fieldGroup;
-    if (group !== undefined) return groups.includes(group);
-    return !(kind === 'tls' && hasCertPair);
+    return group !== undefined ? groups.includes(group) : defaults.has(kind);
   });
 }
 
