@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { fieldRow, openSection, openUploaded, login, startNew, validateSection } from './support/app';
+import { fieldRow, fillDatabaseParts, openSection, openUploaded, login, startNew, validateSection } from './support/app';
 import { services } from './support/services';
 import { makeTarGz } from './support/tarball';
 
 test('a wrong database password is shown and focused at the password input, not at Host', async ({ page }) => {
-  const svc = services();
   await startNew(page);
   await openSection(page, 'database');
-  const db = fieldRow(page, 'DB_URI');
-  await db.getByLabel('Host').fill(svc.postgres.host);
-  await db.getByLabel('Port').fill(String(svc.postgres.port));
-  await db.getByLabel('Database name').fill(svc.postgres.database);
-  await db.getByLabel('User name').fill(svc.postgres.user);
-  await db.getByLabel('Password', { exact: true }).fill('definitely-not-the-password');
+  const db = await fillDatabaseParts(page, 'definitely-not-the-password');
 
   await validateSection(page);
   const password = db.getByLabel('Password', { exact: true });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { SHOTS, downloadBundle, fieldRow, openSection, startNew } from './support/app';
+import { SHOTS, downloadBundle, fieldRow, fillDatabaseParts, openSection, startNew } from './support/app';
 import { services } from './support/services';
 import { readTarGz } from './support/tarball';
 
@@ -20,12 +20,7 @@ test('a new configuration filled against real services validates and downloads',
 
   // Database: DB_URI built from its parts.
   await openSection(page, 'database');
-  const db = fieldRow(page, 'DB_URI');
-  await db.getByLabel('Host').fill(svc.postgres.host);
-  await db.getByLabel('Port').fill(String(svc.postgres.port));
-  await db.getByLabel('Database name').fill(svc.postgres.database);
-  await db.getByLabel('User name').fill(svc.postgres.user);
-  await db.getByLabel('Password', { exact: true }).fill(svc.postgres.password);
+  const db = await fillDatabaseParts(page, svc.postgres.password);
   await expect(db).toContainText(`postgresql://${svc.postgres.user}:••••••@${svc.postgres.host}:${svc.postgres.port}/${svc.postgres.database}`);
 
   // Redis: build logs filled in; user events follow ("use the same Redis" is on for a new config).

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SHOTS, login, openUploaded } from './support/app';
 import { startFakeOperator, type FakeOperator } from './support/fake-operator';
-import { services } from './support/services';
+import { serviceConfigLines, services } from './support/services';
 import { makeTarGz } from './support/tarball';
 
 /**
@@ -28,9 +28,7 @@ function bundle(): Buffer {
     'PREFERRED_URL_SCHEME: http',
     'REGISTRY_TITLE: Operator test',
     'FEATURE_USER_CREATION: false',
-    `DB_URI: postgresql://${svc.postgres.user}:${svc.postgres.password}@${svc.postgres.host}:${svc.postgres.port}/${svc.postgres.database}`,
-    `BUILDLOGS_REDIS: {host: ${svc.redis.host}, port: ${svc.redis.port}, password: ${svc.redis.password}}`,
-    `USER_EVENTS_REDIS: {host: ${svc.redis.host}, port: ${svc.redis.port}, password: ${svc.redis.password}}`,
+    ...serviceConfigLines(svc),
     'SECRET_KEY: e2e-operator-secret-key-0123456789abcdef0123456789',
     'DATABASE_SECRET_KEY: e2e-operator-db-secret-key-0123456789abcdef012345',
     'DISTRIBUTED_STORAGE_CONFIG: {default: [LocalStorage, {storage_path: /datastorage/registry}]}',

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SHOTS, login, openUploaded } from './support/app';
-import { services } from './support/services';
+import { serviceConfigLines } from './support/services';
 import { makeTarGz } from './support/tarball';
 
 /**
@@ -9,13 +9,10 @@ import { makeTarGz } from './support/tarball';
  * in Quay 3.10, so 3.9 ignores it (a warning) and 3.19 reads it (nothing to say).
  */
 function bundle(extra: string[] = []): Buffer {
-  const svc = services();
   const yaml = [
     'SERVER_HOSTNAME: quay.release.example',
     'PREFERRED_URL_SCHEME: http',
-    `DB_URI: postgresql://${svc.postgres.user}:${svc.postgres.password}@${svc.postgres.host}:${svc.postgres.port}/${svc.postgres.database}`,
-    `BUILDLOGS_REDIS: {host: ${svc.redis.host}, port: ${svc.redis.port}, password: ${svc.redis.password}}`,
-    `USER_EVENTS_REDIS: {host: ${svc.redis.host}, port: ${svc.redis.port}, password: ${svc.redis.password}}`,
+    ...serviceConfigLines(),
     'SECRET_KEY: e2e-release-secret-key-0123456789abcdef0123456789',
     'DATABASE_SECRET_KEY: e2e-release-db-secret-key-0123456789abcdef012345',
     'DISTRIBUTED_STORAGE_CONFIG: {default: [LocalStorage, {storage_path: /datastorage/registry}]}',

@@ -1,5 +1,5 @@
-import { expect, type Download, type Page } from '@playwright/test';
-import { password } from './services';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { password, services } from './services';
 
 /** Logs in through the login page (the session cookie is per browser context). */
 export async function login(page: Page, next = '/'): Promise<void> {
@@ -40,6 +40,18 @@ export async function openSection(page: Page, id: string): Promise<void> {
 /** The row of a field by key path (label, input, help and findings). */
 export function fieldRow(page: Page, path: string) {
   return page.locator(`[data-path="${path}"]`).first();
+}
+
+/** Fills DB_URI's parts (the Database section is open) with the harness's PostgreSQL and `dbPassword`; returns the DB_URI row. */
+export async function fillDatabaseParts(page: Page, dbPassword: string): Promise<Locator> {
+  const svc = services();
+  const db = fieldRow(page, 'DB_URI');
+  await db.getByLabel('Host').fill(svc.postgres.host);
+  await db.getByLabel('Port').fill(String(svc.postgres.port));
+  await db.getByLabel('Database name').fill(svc.postgres.database);
+  await db.getByLabel('User name').fill(svc.postgres.user);
+  await db.getByLabel('Password', { exact: true }).fill(dbPassword);
+  return db;
 }
 
 /** Validates the current section and waits until the run has finished. */

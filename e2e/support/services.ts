@@ -16,6 +16,15 @@ export function services(): E2eServices {
   return JSON.parse(readFileSync(file, 'utf8')) as E2eServices;
 }
 
+/** `config.yaml` lines pointing at the harness's PostgreSQL and Redis (build logs and user events alike). */
+export function serviceConfigLines(svc: E2eServices = services()): string[] {
+  return [
+    `DB_URI: postgresql://${svc.postgres.user}:${svc.postgres.password}@${svc.postgres.host}:${svc.postgres.port}/${svc.postgres.database}`,
+    `BUILDLOGS_REDIS: {host: ${svc.redis.host}, port: ${svc.redis.port}, password: ${svc.redis.password}}`,
+    `USER_EVENTS_REDIS: {host: ${svc.redis.host}, port: ${svc.redis.port}, password: ${svc.redis.password}}`,
+  ];
+}
+
 /** The password the server under test was started with. */
 export function password(): string {
   const pw = process.env.QC_E2E_PASSWORD;
