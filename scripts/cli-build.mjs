@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IMPORT_PARAM, builtinsFile, inputsFile, loadCli, outDir, outFile, probeLibFile, root } from './cli-bundle.mjs';
+import { IMPORT_PARAM, MODULE_WRAPPER, builtinsFile, inputsFile, loadCli, outDir, outFile, probeLibFile, root } from './cli-bundle.mjs';
 
 export async function buildCli() {
   const t0 = Date.now();
@@ -37,7 +37,11 @@ export async function buildCli() {
         outfile: file,
         // Optional drivers pg looks for, not installed.
         external: ['pg-native', 'pg-cloudflare'],
-        plugins: [nodeOnlyPgPlugin()],
+        // The ES-module build of a package where it has one: esbuild can leave out what is not used.
+        // @smithy/signature-v4's CommonJS build requires all of @smithy/core's protocols (257 KiB
+        // bundled); its ES build needs 29 KiB of them (issue 11). The other libraries have no such field.
+        mainFields: ['module', 'main'],
+        plugins: [nodeOnlyPgPlugin(), ioredisCommandsPlugin()],
       });
       libs.push([result, file, specifier]);
     }
@@ -52,7 +56,7 @@ export async function buildCli() {
     const buildId = randomBytes(8).toString('hex');
     buildIds.push(buildId);
     for (const out of result.outputFiles) {
-      writeAtomically(out.path, out.path === file ? `/* quay-config CLI build ${buildId} */${rewriteDynamicImports(out.text, result.metafile)}` : out.text);
+      writeAtomically(out.path, out.path === file ? `/* quay-config CLI build ${buildId} */${MODULE_WRAPPER[0]}${rewriteDynamicImports(out.text, result.metafile)}${MODULE_WRAPPER[1]}` : out.text);
     }
     keep.push(path.basename(file), `${path.basename(file)}.map`);
   }
@@ -114,6 +118,28 @@ function nodeOnlyPgPlugin() {
       build.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
         const text = readFileSync(args.path, 'utf8');
         return { contents: text.replace(/function isCloudflareRuntime\(\) \{/, 'function isCloudflareRuntime() {\n  return false;'), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * ioredis adds its ~600 command methods to `Commander.prototype` one at a time at load; V8 keeps
+ * that prototype in fast mode and copies its descriptor array at every addition: 5.7 MiB of garbage,
+ * the largest single part of an online validation's peak RSS (issue 11). Adding and deleting one
+ * property first puts the prototype in dictionary mode, where each addition is cheap (0.7 MiB);
+ * V8 makes it fast again, once, at its first use as a prototype. Same methods, same behaviour.
+ * Left as it is if ioredis' code no longer reads that way.
+ */
+function ioredisCommandsPlugin() {
+  return {
+    name: 'ioredis-commands-dictionary',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/]ioredis[\\/]built[\\/]utils[\\/]Commander\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const loop = 'commands.forEach(function (commandName) {';
+        const contents = text.includes(loop) ? text.replace(loop, `Commander.prototype.__qcDictionary = 0;\ndelete Commander.prototype.__qcDictionary;\n${loop}`) : text;
+        return { contents, loader: 'js' };
       });
     },
   };

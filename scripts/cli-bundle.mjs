@@ -19,6 +19,12 @@ export const builtinsFile = path.join(outDir, 'builtins.json');
 export const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
 /** The bundle's `import()` of external packages, rewritten by the build (a vm.Script has no import() of its own). */
 export const IMPORT_PARAM = '__qcImport';
+/**
+ * Each bundle file is written as one function expression, as Node wraps a CommonJS module, so that
+ * loading compiles the file's text as read: wrapping it at load made a second copy of the 1.3 MiB
+ * source next to the first, at the start of every command (issue 11).
+ */
+export const MODULE_WRAPPER = [`(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAM}) {`, '\n})'];
 
 /**
  * The probes' client libraries (pg, ioredis, ldapts, …), each bundled in a file of its own
@@ -143,8 +149,9 @@ export function loadBundle(file, dynamicImport) {
   } catch {
     // no cache yet: compile
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAM}) {${source}\n})`;
-  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  // A bundle of an older build is a plain module: wrap it here.
+  const wrapped = source.endsWith(MODULE_WRAPPER[1]) ? source : `${MODULE_WRAPPER[0]}${source}${MODULE_WRAPPER[1]}`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file), dynamicImport);
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;

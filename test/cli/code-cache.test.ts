@@ -17,6 +17,7 @@ interface Loaded {
 const bundle = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/cli-bundle.mjs')).href)) as {
   loadBundle(file: string, dynamicImport: (s: string) => Promise<unknown>): Loaded;
   cacheFileOf(file: string, buildId: string): string;
+  MODULE_WRAPPER: [string, string];
 };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'qc-code-cache-'));
@@ -40,5 +41,13 @@ describe('code caches of a bundle', () => {
     expect(existsSync(`${cache}.online`)).toBe(true);
     expect(load().saveCache(false, true)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('load a bundle written already wrapped in its module function (as the build writes them) as well as a plain one', () => {
+    const wrapped = path.join(dir, 'wrapped.cjs');
+    const [open, close] = bundle.MODULE_WRAPPER;
+    writeFileSync(wrapped, `/* quay-config CLI build fedcba9876543210 */${open}module.exports = { answer: typeof __qcImport === 'function' ? 42 : 0 };${close}`);
+    expect(bundle.loadBundle(wrapped, (s) => import(s)).exports.answer).toBe(42);
+    expect(load().exports.answer).toBe(42);
   });
 });
