@@ -1,5 +1,6 @@
 import type { BundleFiles } from '../bundle/types';
 import type { Stage } from '../report/types';
+import type { ProbeConnections } from './connections';
 
 /**
  * Everything a probe needs, as data. Probes honour `signal` (aborted at their deadline or when the
@@ -17,6 +18,8 @@ export interface ProbeContext {
   enter(stage: Stage): void;
   /** Base URLs of public services (GitHub, Google, Bitbucket, …), overridable for tests. */
   endpoints: PublicEndpoints;
+  /** Kept-alive HTTP(S) connections of this probe (`connections.ts`); without it every request has a connection of its own. */
+  connections?: ProbeConnections;
 }
 
 export interface PublicEndpoints {

@@ -16,12 +16,6 @@ export interface ProbeHttpRequest {
   extraPems?: string[];
   /** TLS verification; on unless the config explicitly turns it off. */
   verify?: boolean;
-  /**
-   * A keep-alive agent of the probe's own, for a probe that sends several requests in a row to
-   * one endpoint (S3: HEAD, PUT, GET, DELETE): one TCP + TLS handshake instead of one per request.
-   * Without it every request has a connection of its own.
-   */
-  agent?: http.Agent;
 }
 
 export interface ProbeHttpResponse {
@@ -34,7 +28,7 @@ export interface ProbeHttpResponse {
 
 /**
  * One HTTP(S) request for a probe, recording the stages (dns → tcp → tls → semantic) on the context
- * and honouring its abort signal. Connection-level failures reject with the socket error (use
+ * and honouring its abort signal, over the probe's kept-alive connections when it has them. Connection-level failures reject with the socket error (use
  * `networkFinding` to turn it into a finding); any HTTP status resolves.
  */
 export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeContext): Promise<ProbeHttpResponse> {
@@ -53,7 +47,7 @@ export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeCo
       port: u.port ? Number(u.port) : isHttps ? 443 : 80,
       path: `${u.pathname}${u.search}`,
       headers: { 'user-agent': 'quay-config-validator', accept: 'application/json, */*', ...req.headers },
-      agent: req.agent ?? false,
+      agent: ctx.connections?.agentFor(tlsOpts) ?? false,
       ...(tlsOpts ?? {}),
       ...(isHttps && net.isIP(host) === 0 ? { servername: host } : {}),
     };
@@ -101,24 +95,6 @@ export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeCo
     if (req.body !== undefined) request.write(req.body);
     request.end();
   });
-}
-
-/**
- * Keep-alive agents of one probe (one connection per origin), for a probe that sends several
- * requests in a row (storage: HEAD, PUT, GET, DELETE): `forUrl` gives the agent for a URL's scheme;
- * `destroy` closes every connection when the probe ends.
- */
-export function keepAliveAgents(): { forUrl(url: string): http.Agent; destroy(): void } {
-  let plain: http.Agent | undefined;
-  let secure: https.Agent | undefined;
-  const options = { keepAlive: true, maxSockets: 1 };
-  return {
-    forUrl: (url) => (/^https:/i.test(url) ? (secure ??= new https.Agent(options)) : (plain ??= new http.Agent(options))),
-    destroy: () => {
-      plain?.destroy();
-      secure?.destroy();
-    },
-  };
 }
 
 /** Most characters of a service's own words a finding quotes. */

@@ -1,9 +1,9 @@
-import type http from 'node:http';
 import { error, warning } from '../report/findings';
 import type { Finding } from '../report/types';
 import { awsUriEncode, signAwsRequest, type AwsCredentials } from './aws-sigv4';
 import type { ProbeContext } from './context';
-import { keepAliveAgents, probeHttp, type ProbeHttpResponse } from './http';
+import { withConnections } from './connections';
+import { probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 import { classifyS3Error, s3ErrorOf, type S3FindingFields } from './s3-errors';
 
@@ -41,11 +41,11 @@ export interface S3ProbeFields {
  * storage_path. No listing, no CORS, no CloudFront calls. Never throws.
  */
 export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
-  const tracked = trackStages(ctx);
-  const f = withLocation(target.fields);
   // Up to five requests one after another: one kept-alive connection, as boto3's pool does (issue 11).
-  const agents = keepAliveAgents();
-  const send = (t: S3ProbeTarget, method: string, withKey: boolean, tr: TrackedContext, body?: string) => sendRequest(t, method, withKey, tr, agents.forUrl(t.endpoint), body);
+  const pooled = withConnections(ctx);
+  const tracked = trackStages(pooled.ctx);
+  const f = withLocation(target.fields);
+  const send = (t: S3ProbeTarget, method: string, withKey: boolean, tr: TrackedContext, body?: string) => sendRequest(t, method, withKey, tr, body);
   try {
     if (!target.credentials) return await probeWithoutCredentials(target, tracked, f);
     let t = target;
@@ -94,7 +94,7 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
   } catch (e) {
     return [connectionFinding(e, f.endpoint, `${target.label} (${target.endpoint})`, tracked)];
   } finally {
-    agents.destroy();
+    pooled.release();
   }
 }
 
@@ -146,7 +146,7 @@ export function objectUrl(t: Pick<S3ProbeTarget, 'endpoint' | 'bucket' | 'pathSt
   return base;
 }
 
-async function sendRequest(t: S3ProbeTarget, method: string, withKey: boolean, tracked: TrackedContext, agent: http.Agent, body?: string): Promise<ProbeHttpResponse> {
+async function sendRequest(t: S3ProbeTarget, method: string, withKey: boolean, tracked: TrackedContext, body?: string): Promise<ProbeHttpResponse> {
   const url = objectUrl(t, withKey);
   const extra: Record<string, string> = {};
   if (method === 'PUT') {
@@ -156,7 +156,7 @@ async function sendRequest(t: S3ProbeTarget, method: string, withKey: boolean, t
   const credentials = t.credentials;
   const signed = credentials ? await signAwsRequest(url, { method, headers: extra, ...(body !== undefined ? { body } : {}) }, { service: 's3', region: t.region, credentials }) : extra;
   const headers = { ...signed, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
-  return probeHttp(url.href, { method, headers, agent, ...(body !== undefined ? { body } : {}) }, tracked.ctx);
+  return probeHttp(url.href, { method, headers, ...(body !== undefined ? { body } : {}) }, tracked.ctx);
 }
 
 /** A wrong-region answer (301 PermanentRedirect, 400 AuthorizationHeaderMalformed): the target to retry. */

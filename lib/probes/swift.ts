@@ -1,9 +1,9 @@
-import type http from 'node:http';
 import { createHmac } from 'node:crypto';
 import { error } from '../report/findings';
 import type { Finding } from '../report/types';
 import type { ProbeContext } from './context';
-import { keepAliveAgents, probeHttp, type ProbeHttpResponse } from './http';
+import { withConnections } from './connections';
+import { probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 import { swiftAuthenticate, type SwiftAuthRequest } from './swift-auth';
 
@@ -24,10 +24,10 @@ export interface SwiftProbeTarget {
  * validation did), DELETE it. config-tool only listed containers.
  */
 export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
-  const tracked = trackStages(ctx);
-  let target = t.auth.authUrl;
   // Six requests one after another: kept-alive connections, as python-swiftclient keeps its own (issue 11).
-  const agents = keepAliveAgents();
+  const pooled = withConnections(ctx);
+  const tracked = trackStages(pooled.ctx);
+  let target = t.auth.authUrl;
   try {
     const auth = await swiftAuthenticate(t.auth, tracked.ctx);
     if (!auth.ok) {
@@ -55,7 +55,7 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     target = base;
     const containerUrl = `${base}/${encodeURIComponent(t.container)}`;
     const objectUrl = `${containerUrl}/${t.object.split('/').map(encodeURIComponent).join('/')}`;
-    const call = (method: string, url: string, body?: string) => send(method, url, auth.token, t, tracked, agents.forUrl(url), body);
+    const call = (method: string, url: string, body?: string) => send(method, url, auth.token, t, tracked, body);
 
     const head = await call('HEAD', containerUrl);
     if (head.status === 404) {
@@ -79,7 +79,7 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     else if (get.body !== body) problems.push(error(t.fields.location, `${t.label}: object ${t.object} read back differs from what was written`, { code: 'read-mismatch', stage: 'semantic' }));
     if (t.tempUrlKey && problems.length === 0) {
       const tempUrl = swiftTempUrl(objectUrl, t.tempUrlKey, 60);
-      const temp = await probeHttp(tempUrl, { method: 'GET', agent: agents.forUrl(tempUrl), ...extra(t) }, tracked.ctx);
+      const temp = await probeHttp(tempUrl, { method: 'GET', ...extra(t) }, tracked.ctx);
       if (temp.status !== 200) {
         problems.push(
           error(t.fields.tempUrlKey, `${t.label}: a temp URL signed with temp_url_key was refused (HTTP ${temp.status})`, {
@@ -96,7 +96,7 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
   } catch (e) {
     return [connectionFinding(e, target === t.auth.authUrl ? t.fields.authUrl : t.fields.location, `${t.label} (${originOf(target)})`, tracked)];
   } finally {
-    agents.destroy();
+    pooled.release();
   }
 }
 
@@ -104,13 +104,13 @@ function extra(t: SwiftProbeTarget) {
   return t.auth.extraPems ? { extraPems: t.auth.extraPems } : {};
 }
 
-function send(method: string, url: string, token: string, t: SwiftProbeTarget, tracked: TrackedContext, agent: http.Agent, body?: string): Promise<ProbeHttpResponse> {
+function send(method: string, url: string, token: string, t: SwiftProbeTarget, tracked: TrackedContext, body?: string): Promise<ProbeHttpResponse> {
   const headers: Record<string, string> = { 'x-auth-token': token };
   if (body !== undefined) {
     headers['content-type'] = 'text/plain';
     headers['content-length'] = String(Buffer.byteLength(body));
   }
-  return probeHttp(url, { method, headers, agent, ...(body !== undefined ? { body } : {}), ...extra(t) }, tracked.ctx);
+  return probeHttp(url, { method, headers, ...(body !== undefined ? { body } : {}), ...extra(t) }, tracked.ctx);
 }
 
 function denied(res: ProbeHttpResponse, op: 'head' | 'put' | 'get' | 'delete', t: SwiftProbeTarget): Finding {

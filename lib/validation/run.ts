@@ -4,6 +4,7 @@ import type { FieldGroup, Probe, RuleContext } from '../fieldgroups/define';
 import { fieldGroups, ownerOfKey } from '../fieldgroups/index';
 import { extraCaPems } from '../certs/trust';
 import { fileComponentProblems, groupManagement, operatorView, suppliedKeys, type Deployment, type OperatorProblem } from '../k8s/managed-components';
+import { probeConnections } from '../probes/connections';
 import { DEFAULT_ENDPOINTS, type PublicEndpoints, type ProbeContext } from '../probes/context';
 import { checkAgainstSchema } from '../schema/check';
 import { deprecatedKeys, notReadByQuay } from '../schema/keys';
@@ -185,6 +186,8 @@ async function runProbe(probe: Probe, ctx: RuleContext, options: ValidationOptio
   const onParentAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onParentAbort, { once: true });
   let stage: Stage = 'config';
+  // Requests in a row to one origin share a connection; none outlives the probe.
+  const connections = probeConnections();
   const probeCtx: ProbeContext = {
     signal: controller.signal,
     timeoutMs,
@@ -194,6 +197,7 @@ async function runProbe(probe: Probe, ctx: RuleContext, options: ValidationOptio
       stage = s;
     },
     endpoints: { ...DEFAULT_ENDPOINTS, ...options.endpoints },
+    connections,
   };
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<Finding[]>((resolve) => {
@@ -209,6 +213,7 @@ async function runProbe(probe: Probe, ctx: RuleContext, options: ValidationOptio
   } finally {
     clearTimeout(timer);
     controller.abort(new Error('probe finished'));
+    connections.destroy();
     options.signal?.removeEventListener('abort', onParentAbort);
   }
 }

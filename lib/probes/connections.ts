@@ -1,0 +1,50 @@
+import http from 'node:http';
+import https from 'node:https';
+import type tls from 'node:tls';
+import type { ProbeContext } from './context';
+
+/**
+ * The kept-alive HTTP(S) connections of one probe: requests in a row to one origin share one TCP
+ * (+ TLS) handshake, as the clients Quay uses keep theirs (boto3's pool, python-swiftclient,
+ * requests sessions), instead of one handshake per request (issue 11). Concurrent requests still
+ * get connections of their own. The pipeline gives each probe a pool and closes it when the probe
+ * ends, so no connection outlives its probe.
+ */
+export interface ProbeConnections {
+  /** The agent for a request with these TLS options (none for plain HTTP). */
+  agentFor(tlsOptions: tls.ConnectionOptions | undefined): http.Agent;
+  /** Closes every connection of the pool. */
+  destroy(): void;
+}
+
+export function probeConnections(): ProbeConnections {
+  // Node's agent reuses a connection for the same host, port, servername, CA option and
+  // rejectUnauthorized, but not by `secureContext`: one agent per trust context, so a connection
+  // verified against one set of CAs never carries a request meant to be verified against another.
+  const agents = new Map<tls.SecureContext | 'https' | 'http', http.Agent>();
+  return {
+    agentFor(tlsOptions) {
+      const key = tlsOptions ? (tlsOptions.secureContext ?? 'https') : 'http';
+      let agent = agents.get(key);
+      if (!agent) {
+        agent = tlsOptions ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+        agents.set(key, agent);
+      }
+      return agent;
+    },
+    destroy() {
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
+    },
+  };
+}
+
+/**
+ * `ctx` with a connection pool: the pipeline's when it has one, else (a probe called on its own,
+ * as unit tests do) a pool of its own that `release` closes.
+ */
+export function withConnections(ctx: ProbeContext): { ctx: ProbeContext; release(): void } {
+  if (ctx.connections) return { ctx, release: () => {} };
+  const connections = probeConnections();
+  return { ctx: { ...ctx, connections }, release: () => connections.destroy() };
+}
