@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { ipFamily } from '../config/ip-address';
 
 /**
  * Canonical text of an IP address (`::1`, `10.0.0.1`), so that a SAN entry and a host name written
@@ -6,7 +6,7 @@ import net from 'node:net';
  */
 export function canonicalIp(text: string): string | undefined {
   const bare = text.replace(/^\[|\]$/g, '');
-  const family = net.isIP(bare);
+  const family = ipFamily(bare);
   if (family === 4) return bare;
   if (family === 6) {
     try {

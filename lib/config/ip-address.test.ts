@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { isIPv4, isIPv6 } from './ip-address';
+import { ipFamily, isIPv4, isIPv6 } from './ip-address';
 
 const SAMPLES = [
   '1.2.3.4',
@@ -40,6 +40,6 @@ const SAMPLES = [
 
 describe('IP address syntax without node:net', () => {
   it.each(SAMPLES)('answers as Node does for %j', (s) => {
-    expect({ v4: isIPv4(s), v6: isIPv6(s) }).toEqual({ v4: net.isIPv4(s), v6: net.isIPv6(s) });
+    expect({ v4: isIPv4(s), v6: isIPv6(s), family: ipFamily(s) }).toEqual({ v4: net.isIPv4(s), v6: net.isIPv6(s), family: net.isIP(s) });
   });
 });

@@ -34,3 +34,12 @@ export function isIPv6(value: string): boolean {
   const count = left.length + right.length;
   return halves.length === 2 ? count <= 7 : count === 8;
 }
+
+/**
+ * 4, 6 or 0, as `net.isIP`. Node's own IPv6 pattern is a very large regular expression that V8
+ * compiles at its first use, ~4.6 ms, and again when it tiers up: a host-name check at every start
+ * of the CLI does not need it (issue 11).
+ */
+export function ipFamily(value: string): 0 | 4 | 6 {
+  return isIPv4(value) ? 4 : isIPv6(value) ? 6 : 0;
+}

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import type tls from 'node:tls';
 import { abortError, resolveHost, tlsClientOptions } from './net';
 import type { ProbeContext } from './context';
+import { ipFamily } from '../config/ip-address';
 
 /** Most bytes of a response body a probe reads; the rest is discarded. */
 export const MAX_PROBE_BODY_BYTES = 1024 * 1024;
@@ -49,7 +49,7 @@ export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeCo
       headers: { 'user-agent': 'quay-config-validator', accept: 'application/json, */*', ...req.headers },
       agent: ctx.connections?.agentFor(tlsOpts) ?? false,
       ...(tlsOpts ?? {}),
-      ...(isHttps && net.isIP(host) === 0 ? { servername: host } : {}),
+      ...(isHttps && ipFamily(host) === 0 ? { servername: host } : {}),
     };
     if (u.username || u.password) options.auth = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
     const request = (isHttps ? https : http).request(options);

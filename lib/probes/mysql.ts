@@ -5,6 +5,7 @@ import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
 import { abortError, connect, firstLine, networkFinding } from './net';
 import { anchorPems, type TrustAnchors } from './postgres-tls';
+import { isIPv6 } from '../config/ip-address';
 
 /**
  * TLS of a MySQL connection with PyMySQL's semantics (what Quay uses): with `ssl.ca` the server
@@ -35,7 +36,7 @@ export interface MysqlTarget {
  * (ER_ACCESS_DENIED_ERROR), the database (ER_BAD_DB_ERROR / ER_DBACCESS_DENIED_ERROR).
  */
 export async function probeMysql(t: MysqlTarget, ctx: ProbeContext): Promise<Finding[]> {
-  const label = `MySQL at ${net.isIPv6(t.host) ? `[${t.host}]` : t.host}:${t.port}`;
+  const label = `MySQL at ${isIPv6(t.host) ? `[${t.host}]` : t.host}:${t.port}`;
   let stage: Stage = 'config';
   const enter = (s: Stage) => {
     stage = s;

@@ -4,6 +4,7 @@ import dns from 'node:dns/promises';
 import { error } from '../report/findings';
 import type { Finding, Stage } from '../report/types';
 import type { ProbeContext } from './context';
+import { ipFamily } from '../config/ip-address';
 
 /**
  * Shared network plumbing for probes: DNS → TCP → TLS with the rung recorded on the context, trust
@@ -22,7 +23,7 @@ export function tlsClientOptions(ctx: ProbeContext, opts: { servername?: string;
     opts.cert !== undefined && opts.key !== undefined
       ? { ca: [...tls.rootCertificates, ...extras], cert: opts.cert, key: opts.key, rejectUnauthorized }
       : { secureContext: trustContext(extras), rejectUnauthorized };
-  if (opts.servername && net.isIP(opts.servername) === 0) o.servername = opts.servername;
+  if (opts.servername && ipFamily(opts.servername) === 0) o.servername = opts.servername;
   return o;
 }
 
@@ -51,7 +52,7 @@ export function trustContext(extraPems: readonly string[]): tls.SecureContext {
 
 /** Resolves a host name (stage `dns`); IP literals pass straight through. */
 export async function resolveHost(host: string, ctx: ProbeContext): Promise<void> {
-  if (net.isIP(host) !== 0 || host === 'localhost') return;
+  if (ipFamily(host) !== 0 || host === 'localhost') return;
   ctx.enter('dns');
   await dns.lookup(host);
 }
@@ -85,7 +86,7 @@ export async function connect(host: string, port: number, ctx: ProbeContext, use
   return new Promise<tls.TLSSocket>((resolve, reject) => {
     // `host` is what the certificate is checked against: without it Node checks "localhost", so a
     // certificate for localhost would wrongly pass for 127.0.0.1.
-    const t = tls.connect({ ...useTls, socket, host, servername: useTls.servername ?? (net.isIP(host) ? undefined : host) });
+    const t = tls.connect({ ...useTls, socket, host, servername: useTls.servername ?? (ipFamily(host) ? undefined : host) });
     const onAbort = () => {
       t.destroy();
       reject(abortError(ctx));

@@ -7,6 +7,7 @@ import type { ProbeContext } from './context';
 import { abortError, resolveHost } from './net';
 import { NO_PASSWORD, diagnosePostgresError, quoteIdent, type PgTargetInfo } from './postgres-diagnose';
 import { postgresSslOptions, type PostgresTls } from './postgres-tls';
+import { isIPv6 } from '../config/ip-address';
 
 export type { PostgresTls, SslMode, TrustAnchors } from './postgres-tls';
 
@@ -34,7 +35,7 @@ const MIN_SERVER_VERSION = 130000;
  */
 export async function probePostgres(target: PostgresTarget, ctx: ProbeContext): Promise<Finding[]> {
   const info: PgTargetInfo = {
-    label: `PostgreSQL at ${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`,
+    label: `PostgreSQL at ${isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`,
     user: target.user,
     database: target.database,
     fields: target.fields,

@@ -6,6 +6,7 @@ import type { ProbeContext } from './context';
 import { abortError, connect, firstLine, networkFinding, tlsClientOptions } from './net';
 import { loadIoRedis, redisOverSocket } from './redis-client';
 import { sniffPlainRedis } from './redis-sniff';
+import { isIPv6 } from '../config/ip-address';
 
 /**
  * TLS as Quay's redis-py 3.5 does it with `ssl: true`: the system store (which holds
@@ -38,7 +39,7 @@ export interface RedisTarget {
  * password, a password the server does not expect, a `db` index out of range.
  */
 export async function probeRedis(t: RedisTarget, ctx: ProbeContext): Promise<Finding[]> {
-  const label = `Redis at ${net.isIPv6(t.host) ? `[${t.host}]` : t.host}:${t.port} (${t.key})`;
+  const label = `Redis at ${isIPv6(t.host) ? `[${t.host}]` : t.host}:${t.port} (${t.key})`;
   let stage: Stage = 'config';
   const trackedCtx: ProbeContext = {
     ...ctx,
