@@ -8,7 +8,7 @@ import { benchCliProcesses, cliCommands, type ProcessFigures } from './cli';
 import { benchColdStart, type ColdStartFigures } from './cold-start';
 import { benchFloors, floorsOf, type Floor } from './floors';
 import { benchOfflineValidateLoad, type LoadFigures } from './http-load';
-import { benchIdleMemory, measureMemory, type MemoryFigures } from './memory';
+import { benchIdleMemory, measureMemory, settleAfterLoad, type MemoryFigures, type SettleFigures } from './memory';
 import { benchPageWeight, type PageWeight } from './page-weight';
 import { startServices } from './services';
 import { benchScaling, benchScalingApi, perItem, type ScalingFigures } from './scaling';
@@ -44,8 +44,10 @@ const PLAN = {
   load: { requests: 1000, concurrency: 16, warmup: 48 },
   coldStarts: 3,
   idleMs: 5000,
-  /** After (c)'s load: long enough for the server's idle collection (a few seconds once quiet). */
-  settleMs: 10_000,
+  /** After (c)'s load: the RSS is read once a second until back at (e)'s idle figure, at most this long. */
+  settleMaxMs: 60_000,
+  /** …and printed as it was this long after the load, too. */
+  settleReportMs: 10_000,
   pages: ['/', '/editor'],
 };
 
@@ -60,8 +62,8 @@ export interface Results {
   hanging?: HangingFigures[];
   load?: LoadFigures;
   loadRss?: MemoryFigures;
-  /** After the load and `settleMs` of idling: back to the idle figure of (e)? */
-  loadIdleRss?: MemoryFigures;
+  /** After the load: when (if) the RSS was back at the idle figure of (e). */
+  settle?: SettleFigures;
   coldStart?: ColdStartFigures;
   memory?: { afterStart: MemoryFigures; idle: MemoryFigures };
   pages?: PageWeight[];
@@ -150,8 +152,7 @@ export async function runBench(argv: string[]): Promise<number> {
         log(`(c) offline validations through the API: ${PLAN.load.requests} requests at concurrency ${PLAN.load.concurrency}…`);
         results.load = await benchOfflineValidateLoad(server, body, PLAN.load);
         results.loadRss = measureMemory(server.pid);
-        await new Promise((r) => setTimeout(r, PLAN.settleMs));
-        results.loadIdleRss = measureMemory(server.pid);
+        results.settle = await settleAfterLoad(server.pid, results.memory?.idle.treeRss, { maxMs: PLAN.settleMaxMs, reportAtMs: PLAN.settleReportMs });
       }
       if (wanted.has('h')) {
         log(`(h) unknown keys through the API: ${PLAN.scalingApiRuns} runs each…`);
@@ -227,7 +228,16 @@ function formatTable(r: Results): string {
     ]);
     if (l.failures) rows.push(['    WARNING', `${l.failures} failed answer(s), first: ${l.firstFailure}`]);
     if (r.loadRss) rows.push(['    server RSS after the load', mib(r.loadRss.treeRss)]);
-    if (r.loadIdleRss) rows.push([`    … and ${ms(PLAN.settleMs)} later`, `${mib(r.loadIdleRss.treeRss)}${r.memory ? ` (idle before the load: ${mib(r.memory.idle.treeRss)})` : ''}`]);
+    if (r.settle) {
+      const s = r.settle;
+      rows.push([`    … and ${ms(PLAN.settleReportMs)} later`, `${mib(s.atReport)}${r.memory ? ` (idle before the load: ${mib(r.memory.idle.treeRss)})` : ''}`]);
+      rows.push([
+        '    back at the idle figure',
+        s.backAfterMs !== undefined
+          ? `after ${(s.backAfterMs / 1000).toFixed(0)} s (lowest ${mib(s.lowest.rss)})`
+          : `not within ${PLAN.settleMaxMs / 1000} s (lowest ${mib(s.lowest.rss)} at ${(s.lowest.ms / 1000).toFixed(0)} s)`,
+      ]);
+    }
   }
   if (r.offlineInProcess) {
     const o = r.offlineInProcess;
@@ -288,6 +298,14 @@ export function verdicts(r: Results): Array<[string, string]> {
     // Linear: an item costs no more among 5000 than among 1000 (2× allowed for noise), or next to nothing.
     const linear = per(big) <= Math.max(2 * per(small), 0.005);
     say(`cost linear in config size (${where})`, linear, `${perItem(f.base, small)} at ${small.added}, ${perItem(f.base, big)} at ${big.added}`);
+  }
+  if (r.settle && r.memory && r.loadRss) {
+    const s = r.settle;
+    say(
+      `server RSS back at its idle figure after ${r.load?.requests ?? ''} validations (within ${PLAN.settleMaxMs / 1000} s)`,
+      s.backAfterMs !== undefined,
+      `idle ${mib(r.memory.idle.treeRss)}, after the load ${mib(r.loadRss.treeRss)}, ${s.backAfterMs !== undefined ? `back after ${(s.backAfterMs / 1000).toFixed(0)} s` : `lowest ${mib(s.lowest.rss)}`}`,
+    );
   }
   return rows;
 }

@@ -75,3 +75,33 @@ export async function benchIdleMemory(server: AppServer, body: string, idleMs: n
   await new Promise((r) => setTimeout(r, idleMs));
   return { afterStart, idle: measureMemory(server.pid) };
 }
+
+export interface SettleFigures {
+  /** Seconds after the load at which the RSS was first back at (or under) the idle figure, if it was. */
+  backAfterMs?: number;
+  /** The lowest RSS seen while waiting, and when. */
+  lowest: { ms: number; rss: number };
+  /** The RSS `reportAtMs` after the load (the figure an earlier bench printed). */
+  atReport: number;
+}
+
+/**
+ * After a load: the server's RSS once a second until it is back at `idleRss` or `maxMs` have
+ * passed. V8 gives memory back only once its memory reducer sees the process quiet (its first
+ * steps come ~8 s in, the young generation shrinks later), so one reading 10 s after says little.
+ */
+export async function settleAfterLoad(pid: number, idleRss: number | undefined, opts: { maxMs: number; reportAtMs: number }): Promise<SettleFigures> {
+  const t0 = performance.now();
+  let lowest = { ms: 0, rss: measureMemory(pid).treeRss };
+  let atReport = lowest.rss;
+  let backAfterMs: number | undefined;
+  for (let ms = 0; ms < opts.maxMs && (backAfterMs === undefined || ms < opts.reportAtMs);) {
+    await new Promise((r) => setTimeout(r, 1000));
+    ms = performance.now() - t0;
+    const rss = measureMemory(pid).treeRss;
+    if (rss < lowest.rss) lowest = { ms, rss };
+    if (ms <= opts.reportAtMs + 500) atReport = rss;
+    if (backAfterMs === undefined && idleRss !== undefined && rss <= idleRss) backAfterMs = ms;
+  }
+  return { ...(backAfterMs !== undefined ? { backAfterMs } : {}), lowest, atReport };
+}

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../harness/app-server';
 import { ROOT } from './repo-files';
 
 const ENTRYPOINT = path.join(ROOT, 'docker/entrypoint.sh');
@@ -57,7 +58,14 @@ describe('docker/entrypoint.sh', () => {
     const started = JSON.parse(r.stdout) as { argv: string[]; password: string };
     expect(started).toEqual({ argv: ['serve', '--port', '8443', '--host', '0.0.0.0'], password: 's3cret-pw' });
     const printed = dryRun(l, ['config', 's3cret-pw']);
-    expect(printed).toEqual(['node', `${l.app}/bin/quay-config.mjs`, 'serve', '--port', '8443', '--host', '0.0.0.0']);
+    expect(printed).toEqual(['node', ...SERVER_NODE_FLAGS, `${l.app}/bin/quay-config.mjs`, 'serve', '--port', '8443', '--host', '0.0.0.0']);
+  });
+
+  it('starts the server with the Node options of `npm start` and of the test harness (a young generation that returns its memory)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(pkg.scripts.start).toBe(['node', ...SERVER_NODE_FLAGS, 'bin/quay-config.mjs', 'serve'].join(' '));
+    expect(dryRun(layout(), ['config', 'pw']).slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual(SERVER_NODE_FLAGS);
+    expect(SERVER_NODE_FLAGS).toContain('--max-semi-space-size=4');
   });
 
   it('takes the password from QUAY_CONFIG_PASSWORD, does not take an option for a password, and passes options on', () => {
@@ -104,7 +112,17 @@ describe('docker/entrypoint.sh', () => {
       QUAY_CONFIG_READONLY_GROUPS: 'Database,Redis',
       QUAY_CONFIG_OPERATOR_ENDPOINT: 'http://quay-operator:7071',
     });
-    expect(args.slice(2)).toEqual(['serve', '--port', '9443', '--host', '127.0.0.1', '--readonly-groups', 'Database,Redis', '--operator-endpoint', 'http://quay-operator:7071']);
+    expect(args.slice(2 + SERVER_NODE_FLAGS.length)).toEqual([
+      'serve',
+      '--port',
+      '9443',
+      '--host',
+      '127.0.0.1',
+      '--readonly-groups',
+      'Database,Redis',
+      '--operator-endpoint',
+      'http://quay-operator:7071',
+    ]);
   });
 
   it.each([[['validate', '/conf/stack', '--mode', 'offline', '--json']], [['generate', 'psk']], [['bundle', '/conf/stack', '--k8s-secret', 'quay-config-bundle']], [['help']]])(
