@@ -1,22 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import type tls from 'node:tls';
-import type { ProbeContext } from './context';
+import type { ProbeConnections, ProbeContext } from './context';
 
-/**
- * The kept-alive HTTP(S) connections of one probe: requests in a row to one origin share one TCP
- * (+ TLS) handshake, as the clients Quay uses keep theirs (boto3's pool, python-swiftclient,
- * requests sessions), instead of one handshake per request (issue 11). Concurrent requests still
- * get connections of their own. The pipeline gives each probe a pool and closes it when the probe
- * ends, so no connection outlives its probe.
- */
-export interface ProbeConnections {
-  /** The agent for a request with these TLS options (none for plain HTTP). */
-  agentFor(tlsOptions: tls.ConnectionOptions | undefined): http.Agent;
-  /** Closes every connection of the pool. */
-  destroy(): void;
-}
-
+/** The pool of kept-alive connections of one probe run (the `ProbeConnections` of context.ts). */
 export function probeConnections(): ProbeConnections {
   // Node's agent reuses a connection for the same host, port, servername, CA option and
   // rejectUnauthorized, but not by `secureContext`: one agent per trust context, so a connection

@@ -1,6 +1,7 @@
 import type { BundleFiles } from '../bundle/types';
+import type http from 'node:http';
+import type tls from 'node:tls';
 import type { Stage } from '../report/types';
-import type { ProbeConnections } from './connections';
 
 /**
  * Everything a probe needs, as data. Probes honour `signal` (aborted at their deadline or when the
@@ -18,7 +19,7 @@ export interface ProbeContext {
   enter(stage: Stage): void;
   /** Base URLs of public services (GitHub, Google, Bitbucket, …), overridable for tests. */
   endpoints: PublicEndpoints;
-  /** Kept-alive HTTP(S) connections of this probe (`connections.ts`); without it every request has a connection of its own. */
+  /** Kept-alive HTTP(S) connections of this probe (`probeConnections` in connections.ts); without it every request has a connection of its own. */
   connections?: ProbeConnections;
 }
 
@@ -39,3 +40,17 @@ export const DEFAULT_ENDPOINTS: PublicEndpoints = {
   bitbucket: 'https://bitbucket.org/',
   s3: 'https://s3.amazonaws.com',
 };
+
+/**
+ * The kept-alive HTTP(S) connections of one probe: requests in a row to one origin share one TCP
+ * (+ TLS) handshake, as the clients Quay uses keep theirs (boto3's pool, python-swiftclient,
+ * requests sessions), instead of one handshake per request (issue 11). Concurrent requests still
+ * get connections of their own. The pipeline gives each probe a pool and closes it when the probe
+ * ends, so no connection outlives its probe.
+ */
+export interface ProbeConnections {
+  /** The agent for a request with these TLS options (none for plain HTTP). */
+  agentFor(tlsOptions: tls.ConnectionOptions | undefined): http.Agent;
+  /** Closes every connection of the pool. */
+  destroy(): void;
+}
