@@ -68,6 +68,9 @@ test.describe('serving an operator', () => {
   test('validation judges what "Reconfigure Quay" sends, with the read-only groups\' components managed', async ({ page }) => {
     await login(page);
     await openUploaded(page, bundle());
+    // The server's settings (operator endpoint, read-only groups) arrive after the editor renders:
+    // "Reconfigure Quay" shows once they have (on a busy machine the click could come first).
+    await expect(page.getByTestId('open-reconfigure')).toBeVisible();
     const [request] = await Promise.all([page.waitForRequest('**/api/v2/validate/stream?**'), page.getByTestId('validate-all').click()]);
     await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     const managed = new URL(request.url()).searchParams.get('managed')?.split(',') ?? [];
