@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type tls from 'node:tls';
-import type { ProbeConnections, ProbeContext } from './context';
+import type { ProbeConnections } from './context';
 
 /** The pool of kept-alive connections of one probe run (the `ProbeConnections` of context.ts). */
 export function probeConnections(): ProbeConnections {
@@ -24,14 +24,4 @@ export function probeConnections(): ProbeConnections {
       agents.clear();
     },
   };
-}
-
-/**
- * `ctx` with a connection pool: the pipeline's when it has one, else (a probe called on its own,
- * as unit tests do) a pool of its own that `release` closes.
- */
-export function withConnections(ctx: ProbeContext): { ctx: ProbeContext; release(): void } {
-  if (ctx.connections) return { ctx, release: () => {} };
-  const connections = probeConnections();
-  return { ctx: { ...ctx, connections }, release: () => connections.destroy() };
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { probeConnections } from './connections';
 import type { ProbeContext } from './context';
 import { probeS3Storage } from './s3';
 
@@ -11,7 +12,11 @@ import { probeS3Storage } from './s3';
  */
 
 const servers: http.Server[] = [];
-afterEach(() => servers.splice(0).forEach((s) => s.close()));
+const pools: Array<ReturnType<typeof probeConnections>> = [];
+afterEach(() => {
+  pools.splice(0).forEach((p) => p.destroy());
+  servers.splice(0).forEach((s) => s.close());
+});
 
 async function fakeS3(opts: { alterReads?: boolean } = {}): Promise<{ endpoint: string; connections: () => number; methods: string[] }> {
   let connections = 0;
@@ -36,14 +41,20 @@ async function fakeS3(opts: { alterReads?: boolean } = {}): Promise<{ endpoint: 
   return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: () => connections, methods };
 }
 
-const ctx = (): ProbeContext => ({
-  signal: new AbortController().signal,
-  timeoutMs: 5000,
-  files: new Map(),
-  extraCAs: [],
-  enter: () => {},
-  endpoints: { github: '', githubApi: '', gitlab: '', google: '', bitbucket: '', s3: '' },
-});
+/** As the pipeline runs a probe: with a pool of kept-alive connections of its own. */
+const ctx = (): ProbeContext => {
+  const connections = probeConnections();
+  pools.push(connections);
+  return {
+    connections,
+    signal: new AbortController().signal,
+    timeoutMs: 5000,
+    files: new Map(),
+    extraCAs: [],
+    enter: () => {},
+    endpoints: { github: '', githubApi: '', gitlab: '', google: '', bitbucket: '', s3: '' },
+  };
+};
 
 const target = (endpoint: string) => ({
   label: 'storage location "default"',

@@ -2,7 +2,6 @@ import { error, warning } from '../report/findings';
 import type { Finding } from '../report/types';
 import { awsUriEncode, signAwsRequest, type AwsCredentials } from './aws-sigv4';
 import type { ProbeContext } from './context';
-import { withConnections } from './connections';
 import { probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 import { classifyS3Error, s3ErrorOf, type S3FindingFields } from './s3-errors';
@@ -41,15 +40,13 @@ export interface S3ProbeFields {
  * storage_path. No listing, no CORS, no CloudFront calls. Never throws.
  */
 export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
-  // Up to five requests one after another: one kept-alive connection, as boto3's pool does (issue 11).
-  const pooled = withConnections(ctx);
-  const tracked = trackStages(pooled.ctx);
+  // Up to five requests one after another, over the probe's kept-alive connection (ctx.connections), as boto3's pool sends them.
+  const tracked = trackStages(ctx);
   const f = withLocation(target.fields);
-  const send = (t: S3ProbeTarget, method: string, withKey: boolean, tr: TrackedContext, body?: string) => sendRequest(t, method, withKey, tr, body);
   try {
     if (!target.credentials) return await probeWithoutCredentials(target, tracked, f);
     let t = target;
-    let head = await send(t, 'HEAD', false, tracked);
+    let head = await sendRequest(t, 'HEAD', false, tracked);
     const redirected = regionRedirect(head, t);
     const notes: Finding[] = [];
     if (redirected) {
@@ -62,21 +59,21 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
         }),
       );
       t = redirected;
-      head = await send(t, 'HEAD', false, tracked);
+      head = await sendRequest(t, 'HEAD', false, tracked);
     }
     if (head.status === 404) return [...notes, bucketMissing(t, f)];
     if (head.status === 403 || head.status === 400 || head.status === 401) {
       // A HEAD answer has no body: a GET of the (absent) probe object says why.
-      const why = await send(t, 'GET', true, tracked);
+      const why = await sendRequest(t, 'GET', true, tracked);
       const c = classifyS3Error(s3ErrorOf(why), why.status, 'head', t, f);
       return [...notes, c ?? unexpectedStatus(f.location, `${t.label}: HeadBucket`, head.status, '', 'auth')];
     }
     if (head.status >= 300) return [...notes, unexpectedStatus(f.endpoint, `${t.label}: HeadBucket`, head.status, head.body)];
 
     const body = probeObjectBody();
-    const put = await send(t, 'PUT', true, tracked, body);
+    const put = await sendRequest(t, 'PUT', true, tracked, body);
     if (put.status >= 300) return [...notes, failure(put, 'put', t, f)];
-    const get = await send(t, 'GET', true, tracked);
+    const get = await sendRequest(t, 'GET', true, tracked);
     const problems: Finding[] = [];
     if (get.status >= 300) problems.push(failure(get, 'get', t, f));
     else if (get.body !== body) {
@@ -88,13 +85,11 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
         }),
       );
     }
-    const del = await send(t, 'DELETE', true, tracked);
+    const del = await sendRequest(t, 'DELETE', true, tracked);
     if (del.status >= 300 && del.status !== 404) problems.push(failure(del, 'delete', t, f));
     return [...notes, ...problems];
   } catch (e) {
     return [connectionFinding(e, f.endpoint, `${target.label} (${target.endpoint})`, tracked)];
-  } finally {
-    pooled.release();
   }
 }
 

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { error } from '../report/findings';
 import type { Finding } from '../report/types';
 import type { ProbeContext } from './context';
-import { withConnections } from './connections';
 import { probeHttp, type ProbeHttpResponse } from './http';
 import { connectionFinding, probeObjectBody, trackStages, unexpectedStatus, type TrackedContext } from './probe-kit';
 import { swiftAuthenticate, type SwiftAuthRequest } from './swift-auth';
@@ -24,9 +23,8 @@ export interface SwiftProbeTarget {
  * validation did), DELETE it. config-tool only listed containers.
  */
 export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
-  // Six requests one after another: kept-alive connections, as python-swiftclient keeps its own (issue 11).
-  const pooled = withConnections(ctx);
-  const tracked = trackStages(pooled.ctx);
+  // Six requests one after another, over the probe's kept-alive connections (ctx.connections), as python-swiftclient keeps its own.
+  const tracked = trackStages(ctx);
   let target = t.auth.authUrl;
   try {
     const auth = await swiftAuthenticate(t.auth, tracked.ctx);
@@ -95,8 +93,6 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     return problems;
   } catch (e) {
     return [connectionFinding(e, target === t.auth.authUrl ? t.fields.authUrl : t.fields.location, `${t.label} (${originOf(target)})`, tracked)];
-  } finally {
-    pooled.release();
   }
 }
 
