@@ -38,7 +38,7 @@ export const probeLibFile = (specifier) => path.join(outDir, `probe-lib-${specif
  * V8 flags of the short-lived commands (validate, generate, bundle; not `serve`): they run for
  * ~0.1-0.5 s, so TurboFan's optimising compiles on the background threads (~115 M instructions in
  * an offline validation) never pay off, and their compile zones cost ~8 MiB of peak RSS; the
- * interpreter and Sparkplug suffice. The young generation stays at its first size instead of
+ * interpreter suffices. The young generation stays at its first size instead of
  * doubling to 8 MiB semi-spaces (−2 MiB peak RSS offline, −4.7 MiB online, +1% instructions).
  * Sparkplug's baseline code is not worth its memory either (−1.2 MiB online, no measurable time)
  * (issue 11). Set by `useShortLivedFlags` before a bundle loads.

@@ -28,8 +28,9 @@ export interface ProbeHttpResponse {
 
 /**
  * One HTTP(S) request for a probe, recording the stages (dns → tcp → tls → semantic) on the context
- * and honouring its abort signal, over the probe's kept-alive connections when it has them. Connection-level failures reject with the socket error (use
- * `networkFinding` to turn it into a finding); any HTTP status resolves.
+ * and honouring its abort signal, over the probe's kept-alive connections when it has them.
+ * Connection-level failures reject with the socket error (use `networkFinding` to turn it into a
+ * finding); any HTTP status resolves.
  */
 export async function probeHttp(url: string, req: ProbeHttpRequest, ctx: ProbeContext): Promise<ProbeHttpResponse> {
   const u = new URL(url);

@@ -77,7 +77,7 @@ export async function benchIdleMemory(server: AppServer, body: string, idleMs: n
 }
 
 export interface SettleFigures {
-  /** Seconds after the load at which the RSS was first back at (or under) the idle figure, if it was. */
+  /** How long after the load (ms) the RSS was first back at (or under) the idle figure, if it was. */
   backAfterMs?: number;
   /** The lowest RSS seen while waiting, and when. */
   lowest: { ms: number; rss: number };
