@@ -65,8 +65,9 @@ const BASE_LDIF = [
 /** A TLS server with the wrong-host certificate that forwards to the plain LDAP port. */
 async function startWrongHostForwarder(env: HarnessEnv, ldapPort: number): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  const server = tls.createServer({ cert: env.certs.wrongHostCertPem, key: env.certs.wrongHostKeyPem }, (client) => {
-    const upstream = net.connect(ldapPort, '127.0.0.1');
+  // No Nagle on either side, as slapd's own TLS port (see forwardTls in swift.ts).
+  const server = tls.createServer({ cert: env.certs.wrongHostCertPem, key: env.certs.wrongHostKeyPem, noDelay: true }, (client) => {
+    const upstream = net.connect({ port: ldapPort, host: '127.0.0.1', noDelay: true });
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('error', () => s.destroy());

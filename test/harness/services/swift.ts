@@ -245,10 +245,14 @@ async function waitForToken(port: number, user: string, key: string): Promise<st
   return token;
 }
 
-/** A TLS listener on a free port that pipes each connection to the plain proxy port. */
+/**
+ * A TLS listener on a free port that pipes each connection to the plain proxy port. Without Nagle on
+ * either side: with it, the first answer on each connection waited ~40 ms for a delayed ACK, which a
+ * TLS-serving Swift does not (issue 11).
+ */
 async function forwardTls(targetPort: number, cert: string, key: string, servers: net.Server[]): Promise<number> {
-  const server = tls.createServer({ cert, key }, (client) => {
-    const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
+  const server = tls.createServer({ cert, key, noDelay: true }, (client) => {
+    const upstream = net.connect({ host: '127.0.0.1', port: targetPort, noDelay: true });
     client.pipe(upstream).pipe(client);
     const close = () => {
       client.destroy();
