@@ -18,12 +18,12 @@ export interface SwiftProbeTarget {
 }
 
 /**
- * SwiftStorage's live check: authenticate (v1, v2 or v3), HEAD the container, PUT the probe object
- * under storage_path, GET it back (and through a temp URL when a temp_url_key is set, as Quay's own
- * validation did), DELETE it. config-tool only listed containers.
+ * SwiftStorage's live check: authenticate (v1, v2 or v3), PUT the probe object under storage_path,
+ * GET it back (and through a temp URL when a temp_url_key is set, as Quay's own validation did),
+ * DELETE it; a refused PUT is explained by a HEAD of the container. config-tool only listed containers.
  */
 export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
-  // Six requests one after another, over the probe's kept-alive connections (ctx.connections), as python-swiftclient keeps its own.
+  // Four round-trips when all is well, over the probe's kept-alive connections (ctx.connections), as python-swiftclient keeps its own.
   const tracked = trackStages(ctx);
   let target = t.auth.authUrl;
   try {
@@ -55,38 +55,23 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
     const objectUrl = `${containerUrl}/${t.object.split('/').map(encodeURIComponent).join('/')}`;
     const call = (method: string, url: string, body?: string) => send(method, url, auth.token, t, tracked, body);
 
-    const head = await call('HEAD', containerUrl);
-    if (head.status === 404) {
-      return [
-        error(t.fields.container, `${t.label}: container "${t.container}" does not exist`, {
-          code: 'container-missing',
-          stage: 'semantic',
-          hint: 'create the container first (Quay does not create it)',
-        }),
-      ];
-    }
-    if (head.status === 401) return [error(t.fields.credentials, `${t.label}: the token from authentication was refused by ${new URL(base).host}`, { code: 'auth-failed', stage: 'auth' })];
-    if (head.status >= 300) return [denied(head, 'head', t)];
-
     const body = probeObjectBody();
     const put = await call('PUT', objectUrl, body);
-    if (put.status >= 300) return [denied(put, 'put', t)];
+    // Quay never HEADs the container; only a refused PUT needs the container's answer to say why.
+    if (put.status >= 300) return [await refusedWrite(put, () => call('HEAD', containerUrl), base, t)];
+    // The plain read and the temp-URL read go out together: one round-trip fewer (issue 11).
+    const [get, temp] = await Promise.all([call('GET', objectUrl), t.tempUrlKey ? probeHttp(swiftTempUrl(objectUrl, t.tempUrlKey, 60), { method: 'GET', ...extra(t) }, tracked.ctx) : undefined]);
     const problems: Finding[] = [];
-    const get = await call('GET', objectUrl);
     if (get.status >= 300) problems.push(denied(get, 'get', t));
     else if (get.body !== body) problems.push(error(t.fields.location, `${t.label}: object ${t.object} read back differs from what was written`, { code: 'read-mismatch', stage: 'semantic' }));
-    if (t.tempUrlKey && problems.length === 0) {
-      const tempUrl = swiftTempUrl(objectUrl, t.tempUrlKey, 60);
-      const temp = await probeHttp(tempUrl, { method: 'GET', ...extra(t) }, tracked.ctx);
-      if (temp.status !== 200) {
-        problems.push(
-          error(t.fields.tempUrlKey, `${t.label}: a temp URL signed with temp_url_key was refused (HTTP ${temp.status})`, {
-            code: 'temp-url-failed',
-            stage: 'semantic',
-            hint: 'the key must equal the account (or container) X-Account-Meta-Temp-URL-Key, and the tempurl middleware must be enabled',
-          }),
-        );
-      }
+    if (temp && problems.length === 0 && temp.status !== 200) {
+      problems.push(
+        error(t.fields.tempUrlKey, `${t.label}: a temp URL signed with temp_url_key was refused (HTTP ${temp.status})`, {
+          code: 'temp-url-failed',
+          stage: 'semantic',
+          hint: 'the key must equal the account (or container) X-Account-Meta-Temp-URL-Key, and the tempurl middleware must be enabled',
+        }),
+      );
     }
     const del = await call('DELETE', objectUrl);
     if (del.status >= 300 && del.status !== 404) problems.push(denied(del, 'delete', t));
@@ -94,6 +79,20 @@ export async function probeSwiftStorage(t: SwiftProbeTarget, ctx: ProbeContext):
   } catch (e) {
     return [connectionFinding(e, target === t.auth.authUrl ? t.fields.authUrl : t.fields.location, `${t.label} (${originOf(target)})`, tracked)];
   }
+}
+
+/** Why a PUT was refused: the container is missing, not visible to the user, or only not writable. */
+async function refusedWrite(put: ProbeHttpResponse, headContainer: () => Promise<ProbeHttpResponse>, base: string, t: SwiftProbeTarget): Promise<Finding> {
+  const head = await headContainer();
+  if (head.status === 404) {
+    return error(t.fields.container, `${t.label}: container "${t.container}" does not exist`, {
+      code: 'container-missing',
+      stage: 'semantic',
+      hint: 'create the container first (Quay does not create it)',
+    });
+  }
+  if (head.status === 401) return error(t.fields.credentials, `${t.label}: the token from authentication was refused by ${new URL(base).host}`, { code: 'auth-failed', stage: 'auth' });
+  return denied(head.status >= 300 ? head : put, head.status >= 300 ? 'head' : 'put', t);
 }
 
 function extra(t: SwiftProbeTarget) {
