@@ -77,7 +77,7 @@ export async function benchCliProcesses(root: string, commands: Array<{ label: s
 /**
  * The commands of figure (g): the baseline, then the CLI offline and online on the complete bundle,
  * and online without the storage group: its two locations (S3 API and Swift v1) are one
- * single-process Swift here, whose ten requests in a row are the online run's critical path.
+ * single-process Swift here (S3: 4 requests, Swift: 5 in 4 round-trips), on the online run's critical path.
  */
 export function cliCommands(root: string, dir: string): Array<{ label: string; args: string[] }> {
   const cli = path.join(root, 'bin/quay-config.mjs');
