@@ -36,17 +36,25 @@ export interface S3ProbeFields {
 
 /**
  * Proves a bucket works for Quay with the least the runtime needs: HeadBucket (Quay's driver calls it
- * at start-up), then PUT, GET (read back and compare) and DELETE of one probe object under
- * storage_path. No listing, no CORS, no CloudFront calls. Never throws.
+ * at start-up) together with the PUT of one probe object under storage_path, then GET (read back and
+ * compare) and DELETE of it. No listing, no CORS, no CloudFront calls. Never throws.
  */
 export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): Promise<Finding[]> {
-  // Up to five requests one after another, over the probe's kept-alive connection (ctx.connections), as boto3's pool sends them.
+  // Three round-trips when all is well, over the probe's kept-alive connections (ctx.connections), as boto3's pool sends them.
   const tracked = trackStages(ctx);
   const f = withLocation(target.fields);
   try {
     if (!target.credentials) return await probeWithoutCredentials(target, tracked, f);
     let t = target;
-    let head = await sendRequest(t, 'HEAD', false, tracked);
+    const body = probeObjectBody();
+    // HeadBucket and the PUT go out together: one round-trip fewer when all is well (issue 11). When
+    // the HEAD fails, its answer decides the finding as it always did, and a PUT that went through anyway is undone.
+    const [firstHead, firstPut] = await Promise.all([sendRequest(t, 'HEAD', false, tracked), sendRequest(t, 'PUT', true, tracked, body)]);
+    let head = firstHead;
+    let put: ProbeHttpResponse | undefined = firstPut;
+    const undoPut = async () => {
+      if (put && put.status < 300) await sendRequest(t, 'DELETE', true, tracked).catch(() => undefined);
+    };
     const redirected = regionRedirect(head, t);
     const notes: Finding[] = [];
     if (redirected) {
@@ -58,20 +66,25 @@ export async function probeS3Storage(target: S3ProbeTarget, ctx: ProbeContext): 
           hint: `set s3_region: ${redirected.region}`,
         }),
       );
+      await undoPut();
       t = redirected;
       head = await sendRequest(t, 'HEAD', false, tracked);
+      put = undefined;
     }
     if (head.status === 404) return [...notes, bucketMissing(t, f)];
     if (head.status === 403 || head.status === 400 || head.status === 401) {
+      await undoPut();
       // A HEAD answer has no body: a GET of the (absent) probe object says why.
       const why = await sendRequest(t, 'GET', true, tracked);
       const c = classifyS3Error(s3ErrorOf(why), why.status, 'head', t, f);
       return [...notes, c ?? unexpectedStatus(f.location, `${t.label}: HeadBucket`, head.status, '', 'auth')];
     }
-    if (head.status >= 300) return [...notes, unexpectedStatus(f.endpoint, `${t.label}: HeadBucket`, head.status, head.body)];
+    if (head.status >= 300) {
+      await undoPut();
+      return [...notes, unexpectedStatus(f.endpoint, `${t.label}: HeadBucket`, head.status, head.body)];
+    }
 
-    const body = probeObjectBody();
-    const put = await sendRequest(t, 'PUT', true, tracked, body);
+    put ??= await sendRequest(t, 'PUT', true, tracked, body);
     if (put.status >= 300) return [...notes, failure(put, 'put', t, f)];
     const get = await sendRequest(t, 'GET', true, tracked);
     const problems: Finding[] = [];
