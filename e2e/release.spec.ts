@@ -66,12 +66,27 @@ test.describe('serving an operator', () => {
   test.use({ baseURL: `https://127.0.0.1:${process.env.QC_E2E_PORT_OPERATOR ?? '0'}` });
 
   test('validation judges what "Reconfigure Quay" sends, with the read-only groups\' components managed', async ({ page }) => {
+    // The editor's request for the server's settings (operator endpoint, read-only groups) is held
+    // until "Validate all" was clicked: the validation must wait for them, not judge without them.
+    let release = () => {};
+    const clicked = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route('**/api/v2/config', async (route) => {
+      if (new URL(route.request().frame().url()).pathname === '/editor') {
+        held++;
+        await clicked;
+      }
+      await route.continue();
+    });
     await login(page);
     await openUploaded(page, bundle());
-    // The server's settings (operator endpoint, read-only groups) arrive after the editor renders:
-    // "Reconfigure Quay" shows once they have (on a busy machine the click could come first).
+    const validateRequest = page.waitForRequest('**/api/v2/validate/stream?**');
+    await page.getByTestId('validate-all').click();
+    await expect(page.getByTestId('open-reconfigure')).toHaveCount(0);
+    expect(held).toBe(1);
+    release();
+    const request = await validateRequest;
     await expect(page.getByTestId('open-reconfigure')).toBeVisible();
-    const [request] = await Promise.all([page.waitForRequest('**/api/v2/validate/stream?**'), page.getByTestId('validate-all').click()]);
     await expect(page.getByTestId('run')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     const managed = new URL(request.url()).searchParams.get('managed')?.split(',') ?? [];
     expect(managed).toEqual(expect.arrayContaining(['postgres', 'redis', 'route']));

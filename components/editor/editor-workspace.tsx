@@ -86,9 +86,10 @@ export function EditorWorkspace({ model, draft, restored }: { model: FormModel; 
     await checks.runNow(getConfig());
     const groups = scope ? model.sections.find((s) => s.id === scope)?.groups : undefined;
     const quayVersion = st.quayVersion ?? st.releaseChoice?.defaultRelease;
-    if (st.operatorEndpoint) {
+    const server = await st.serverSettings();
+    if (server.operatorEndpoint) {
       // Judged as the operator will judge what "Reconfigure Quay" sends it.
-      const seen = operatorView(st.buildBundle(), st.readonlyGroups, st.groupOf);
+      const seen = operatorView(st.buildBundle(), server.readonlyGroups, st.groupOf);
       await validation.start(seen.bundle, scope, groups, { quayVersion, managed: seen.managed });
     } else {
       await validation.start(st.buildBundle(), scope, groups, { quayVersion });

@@ -20,6 +20,15 @@ const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 
  * beside it, the section shown, the Quay release judged for, read-only groups and the operator hand-off from the server, and the draft kept in
  * localStorage (written 400 ms after the last change, and at once before leaving the page).
  */
+/** What the server says about this editor session (`GET /api/v2/config`). */
+export interface ServerSettings {
+  readonlyGroups: ReadonlySet<string>;
+  /** Started with --operator-endpoint: "Reconfigure Quay" hands the bundle to the operator. */
+  operatorEndpoint: boolean;
+}
+
+const NO_SERVER_SETTINGS: ServerSettings = { readonlyGroups: new Set(), operatorEndpoint: false };
+
 export function useEditorState(model: FormModel, draft: Draft) {
   const isKnown = useMemo(() => knownKeyTest(model), [model]);
   const initial = useMemo(() => splitConfig(draft.config, isKnown), [draft, isKnown]);
@@ -68,18 +77,30 @@ export function useEditorState(model: FormModel, draft: Draft) {
     window.addEventListener('pagehide', onHide);
     return () => window.removeEventListener('pagehide', onHide);
   }, [flush]);
-  useEffect(() => {
-    apiJson<ServerConfigResponse>('/api/v2/config').then(
+  // The server's settings, asked for once; validation waits for them, as a click on "Validate all"
+  // can come before they arrive and the operator's view of the bundle depends on them.
+  const settings = useRef<Promise<ServerSettings> | null>(null);
+  const serverSettings = useCallback((): Promise<ServerSettings> => {
+    settings.current ??= apiJson<ServerConfigResponse>('/api/v2/config').then(
       (res) => {
-        setReadonlyGroups(new Set(res.readonlyGroups));
-        setOperatorEndpoint(res.operatorEndpoint === true);
+        const got = { readonlyGroups: new Set(res.readonlyGroups) as ReadonlySet<string>, operatorEndpoint: res.operatorEndpoint === true };
+        setReadonlyGroups(got.readonlyGroups);
+        setOperatorEndpoint(got.operatorEndpoint);
         if (Array.isArray(res.quayReleases) && typeof res.defaultQuayVersion === 'string') setReleaseChoice({ releases: res.quayReleases, defaultRelease: res.defaultQuayVersion });
+        return got;
       },
       () => {
-        // Without the server's settings nothing is read-only; validation still reports managed groups.
+        // Without the server's settings nothing is read-only; validation still reports managed
+        // groups. The next validation asks again.
+        settings.current = null;
+        return NO_SERVER_SETTINGS;
       },
     );
+    return settings.current;
   }, []);
+  useEffect(() => {
+    void serverSettings();
+  }, [serverSettings]);
 
   const groupOf = useMemo(() => {
     const byKey = new Map(model.keys.map((k) => [k.key, k.group]));
@@ -120,6 +141,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
     isReadOnly,
     readonlyGroups,
     operatorEndpoint,
+    serverSettings,
     redisSame,
     setRedisSame,
     quayVersion,
