@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { fieldRow, openSection, startNew } from './support/app';
+import { fieldRow, login, openSection, startNew } from './support/app';
 
 test('the Clair config and jwtproxy snippets are built from the entered host name and scanner endpoint', async ({ page }) => {
   await startNew(page);
@@ -29,4 +29,28 @@ test('the Clair config and jwtproxy snippets are built from the entered host nam
   expect(verifier?.verifier.key_server.options.registry).toBe('https://quay.snippets.example:8443/keys/');
   expect(verifier?.verifier.audience).toBe('http://clair.snippets.example:8089');
   expect(verifier?.listen_addr).toBe(':8089');
+});
+
+test('a Clair v2 service key is made for SECURITY_SCANNER_ISSUER_NAME, the only issuer Quay accepts from the scanner', async ({ page }) => {
+  // Clair v2 and the issuer name are Quay 3.8's and older.
+  await login(page);
+  await page.getByTestId('quay-release').selectOption('3.8');
+  await page.getByRole('button', { name: 'Start a new configuration' }).click();
+  await page.waitForURL('**/editor');
+  await openSection(page, 'security-scanner');
+  await fieldRow(page, 'FEATURE_SECURITY_SCANNER').getByRole('switch').check();
+  await page.locator('section[data-section="security-scanner"] .advanced__toggle').click();
+  await fieldRow(page, 'SECURITY_SCANNER_ISSUER_NAME').getByRole('textbox').fill('clair_snippets');
+
+  await page.getByRole('button', { name: 'Keys & certificates' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Keys and certificates' });
+  await dialog.getByRole('tab', { name: 'Scanner service key' }).click();
+  await expect(dialog.locator('#sk-name')).toHaveValue('clair_snippets Service Key');
+  await dialog.getByTestId('create-service-key').click();
+  const jwt = parse(await dialog.getByTestId('jwtproxy-yaml').innerText()) as {
+    jwtproxy: { signer_proxy: { signer: { issuer: string; private_key: { options: { private_key_path: string } } } } };
+  };
+  expect(jwt.jwtproxy.signer_proxy.signer.issuer).toBe('clair_snippets');
+  expect(jwt.jwtproxy.signer_proxy.signer.private_key.options.private_key_path).toBe('/clair/config/clair_snippets.pem');
+  await expect(dialog.getByTestId('download-service-key')).toHaveText('Download clair_snippets.pem');
 });

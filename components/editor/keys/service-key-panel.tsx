@@ -13,18 +13,27 @@ import { apiJson, describeError } from '../api-client';
 import type { ConfigObject } from '../editor-types';
 import { httpUrl, quayUrlOf } from './entered-urls';
 
+/** Quay's default SECURITY_SCANNER_ISSUER_NAME. */
+const DEFAULT_SERVICE = 'security_scanner';
+
 /**
  * A security-scanner service key (Clair v2 jwtproxy, preshared mode): RSA key whose id is shown,
- * the private key offered once as `security_scanner.pem`. Nothing is stored on the server.
+ * the private key offered once as `<service>.pem`. The service is SECURITY_SCANNER_ISSUER_NAME
+ * (default `security_scanner`): Quay accepts the scanner's tokens only from that issuer. Nothing is
+ * stored on the server.
  */
 export function ServiceKeyPanel() {
   const notify = useToast();
-  const [name, setName] = useState('security_scanner Service Key');
+  const { control } = useFormContext<ConfigObject>();
+  const [host, scheme, v2Endpoint, v4Endpoint, issuerName] = useWatch({
+    control,
+    name: ['SERVER_HOSTNAME', 'PREFERRED_URL_SCHEME', 'SECURITY_SCANNER_ENDPOINT', 'SECURITY_SCANNER_V4_ENDPOINT', 'SECURITY_SCANNER_ISSUER_NAME'],
+  });
+  const service = typeof issuerName === 'string' && issuerName.trim() !== '' ? issuerName.trim() : DEFAULT_SERVICE;
+  const [name, setName] = useState(`${service} Service Key`);
   const [expiry, setExpiry] = useState('');
   const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState<ServiceKeyResponse | null>(null);
-  const { control } = useFormContext<ConfigObject>();
-  const [host, scheme, v2Endpoint, v4Endpoint] = useWatch({ control, name: ['SERVER_HOSTNAME', 'PREFERRED_URL_SCHEME', 'SECURITY_SCANNER_ENDPOINT', 'SECURITY_SCANNER_V4_ENDPOINT'] });
+  const [key, setKey] = useState<(ServiceKeyResponse & { service: string }) | null>(null);
   const create = async () => {
     setBusy(true);
     try {
@@ -32,13 +41,14 @@ export function ServiceKeyPanel() {
       // (the Clair v2 endpoint; else the only endpoint the scanner section shows).
       const quayUrl = quayUrlOf(host, scheme);
       const scannerUrl = httpUrl(v2Endpoint) ?? httpUrl(v4Endpoint);
-      const body: { name: string; expiration?: string; quayUrl?: string; scannerUrl?: string } = {
+      const body: { name: string; service: string; expiration?: string; quayUrl?: string; scannerUrl?: string } = {
         name,
+        service,
         ...(quayUrl ? { quayUrl } : {}),
         ...(scannerUrl ? { scannerUrl } : {}),
       };
       if (expiry) body.expiration = new Date(`${expiry}T23:59:59`).toISOString();
-      setKey(await apiJson<ServiceKeyResponse>('/api/v2/keys/service-key', body));
+      setKey({ ...(await apiJson<ServiceKeyResponse>('/api/v2/keys/service-key', body)), service });
     } catch (e) {
       notify('error', describeError(e));
     }
@@ -93,8 +103,8 @@ export function ServiceKeyPanel() {
             <textarea id="sk-pem" className="textarea" readOnly rows={6} value={key.privateKeyPem} />
           </div>
           <div className="row">
-            <Button variant="primary" onClick={() => saveAs(key.privateKeyPem, 'security_scanner.pem', 'application/x-pem-file')} data-testid="download-service-key">
-              <DownloadIcon size={14} /> Download security_scanner.pem
+            <Button variant="primary" onClick={() => saveAs(key.privateKeyPem, `${key.service}.pem`, 'application/x-pem-file')} data-testid="download-service-key">
+              <DownloadIcon size={14} /> Download {key.service}.pem
             </Button>
             <CopyButton text={key.privateKeyPem} label="Copy private key" />
             <span className="spacer" />
