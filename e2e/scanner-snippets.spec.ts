@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { fieldRow, login, openSection, startNew } from './support/app';
+import { fieldRow, openSection, startNew } from './support/app';
 
 test('the Clair config and jwtproxy snippets are built from the entered host name and scanner endpoint', async ({ page }) => {
   await startNew(page);
@@ -33,10 +33,7 @@ test('the Clair config and jwtproxy snippets are built from the entered host nam
 
 test('a Clair v2 service key is made for SECURITY_SCANNER_ISSUER_NAME, the only issuer Quay accepts from the scanner', async ({ page }) => {
   // Clair v2 and the issuer name are Quay 3.8's and older.
-  await login(page);
-  await page.getByTestId('quay-release').selectOption('3.8');
-  await page.getByRole('button', { name: 'Start a new configuration' }).click();
-  await page.waitForURL('**/editor');
+  await startNew(page, '3.8');
   await openSection(page, 'security-scanner');
   await fieldRow(page, 'FEATURE_SECURITY_SCANNER').getByRole('switch').check();
   await page.locator('section[data-section="security-scanner"] .advanced__toggle').click();

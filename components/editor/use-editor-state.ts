@@ -15,11 +15,6 @@ import { REDIS_MIRROR, redisIsSame, withSameRedis } from './same-redis';
 /** Field groups of the bundle files edited in the form. */
 const FILE_GROUPS: Record<string, FieldGroupId> = { 'ssl.cert': 'HostSettings', 'ssl.key': 'HostSettings', 'database.pem': 'Database', 'ldap.crt': 'LDAP', 'jwt-authn.cert': 'JWTAuthentication' };
 
-/**
- * The editor's data: schema keys in react-hook-form, keys outside the schema and the bundle files
- * beside it, the section shown, the Quay release judged for, read-only groups and the operator hand-off from the server, and the draft kept in
- * localStorage (written 400 ms after the last change, and at once before leaving the page).
- */
 /** What the server says about this editor session (`GET /api/v2/config`). */
 export interface ServerSettings {
   readonlyGroups: ReadonlySet<string>;
@@ -29,6 +24,11 @@ export interface ServerSettings {
 
 const NO_SERVER_SETTINGS: ServerSettings = { readonlyGroups: new Set(), operatorEndpoint: false };
 
+/**
+ * The editor's data: schema keys in react-hook-form, keys outside the schema and the bundle files
+ * beside it, the section shown, the Quay release judged for, read-only groups and the operator hand-off from the server, and the draft kept in
+ * localStorage (written 400 ms after the last change, and at once before leaving the page).
+ */
 export function useEditorState(model: FormModel, draft: Draft) {
   const isKnown = useMemo(() => knownKeyTest(model), [model]);
   const initial = useMemo(() => splitConfig(draft.config, isKnown), [draft, isKnown]);
@@ -36,8 +36,7 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const [files, setFiles] = useState<Files>(draft.certs);
   const [extra, setExtra] = useState<ConfigObject>(initial.extra);
   const [section, setSection] = useState<string>(draft.section ?? model.sections[0]?.id ?? 'server-tls');
-  const [readonlyGroups, setReadonlyGroups] = useState<ReadonlySet<string>>(new Set());
-  const [operatorEndpoint, setOperatorEndpoint] = useState(false);
+  const [server, setServer] = useState<ServerSettings>(NO_SERVER_SETTINGS);
   // Absent: the server's default release (the draft predates the picker, or the server was not asked yet).
   const [quayVersion, setQuayVersion] = useState<string | undefined>(draft.quayVersion);
   const [releaseChoice, setReleaseChoice] = useState<ReleaseChoice | null>(null);
@@ -83,9 +82,8 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const serverSettings = useCallback((): Promise<ServerSettings> => {
     settings.current ??= apiJson<ServerConfigResponse>('/api/v2/config').then(
       (res) => {
-        const got = { readonlyGroups: new Set(res.readonlyGroups) as ReadonlySet<string>, operatorEndpoint: res.operatorEndpoint === true };
-        setReadonlyGroups(got.readonlyGroups);
-        setOperatorEndpoint(got.operatorEndpoint);
+        const got: ServerSettings = { readonlyGroups: new Set(res.readonlyGroups), operatorEndpoint: res.operatorEndpoint === true };
+        setServer(got);
         if (Array.isArray(res.quayReleases) && typeof res.defaultQuayVersion === 'string') setReleaseChoice({ releases: res.quayReleases, defaultRelease: res.defaultQuayVersion });
         return got;
       },
@@ -110,9 +108,9 @@ export function useEditorState(model: FormModel, draft: Draft) {
   const isReadOnly = useCallback(
     (key: string) => {
       const g = groupOf(key);
-      return g !== undefined && readonlyGroups.has(g);
+      return g !== undefined && server.readonlyGroups.has(g);
     },
-    [groupOf, readonlyGroups],
+    [groupOf, server],
   );
 
   const setFile = useCallback((name: string, content: string | undefined) => {
@@ -139,8 +137,8 @@ export function useEditorState(model: FormModel, draft: Draft) {
     scheduleSave,
     groupOf,
     isReadOnly,
-    readonlyGroups,
-    operatorEndpoint,
+    readonlyGroups: server.readonlyGroups,
+    operatorEndpoint: server.operatorEndpoint,
     serverSettings,
     redisSame,
     setRedisSame,

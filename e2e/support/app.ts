@@ -9,9 +9,10 @@ export async function login(page: Page, next = '/'): Promise<void> {
   await page.waitForURL((url) => url.pathname === next);
 }
 
-/** Starts a new configuration from the start screen and waits for the editor. */
-export async function startNew(page: Page): Promise<void> {
+/** Starts a new configuration from the start screen (for `release`, when given) and waits for the editor. */
+export async function startNew(page: Page, release?: string): Promise<void> {
   await login(page);
+  if (release) await page.getByTestId('quay-release').selectOption(release);
   await page.getByRole('button', { name: 'Start a new configuration' }).click();
   await page.waitForURL('**/editor');
   await expect(page.locator('#section-title')).toBeVisible();
