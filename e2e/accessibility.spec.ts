@@ -17,7 +17,7 @@ test('login page and start screen', async ({ page }) => {
   await page.goto('/login');
   await expectNoSeriousViolations(page, 'the login page');
   await login(page);
-  await expect(page.getByRole('button', { name: 'Start a new configuration' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start a new configuration' })).toBeEnabled();
   await expectNoSeriousViolations(page, 'the start screen');
 });
 

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LogoMark } from '@/components/ui/icons';
 import { SecretInput } from '@/components/ui/secret-input';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { safeNext } from './safe-next';
 
 /** The login card: the user name is fixed (`quayconfig`, as in Quay's config mode), only the password is asked. */
@@ -12,6 +13,8 @@ export function LoginForm({ next, expired }: { next: string; expired: boolean })
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A password typed into the server's HTML would be shown but never reach the state: read-only until live.
+  const hydrated = useHydrated();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -77,6 +80,7 @@ export function LoginForm({ next, expired }: { next: string; expired: boolean })
             onChange={setPassword}
             autoComplete="current-password"
             autoFocus
+            readOnly={!hydrated}
             invalid={error !== null}
             describedBy={error ? undefined : 'login-password-help'}
           />

@@ -7,6 +7,7 @@ import type { ServerConfigResponse } from '@/lib/api/contract';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FileDrop } from '@/components/ui/file-drop';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { CheckIcon, PlusIcon, UploadIcon } from '@/components/ui/icons';
 import { apiJson, describeError } from './api-client';
 import { FRESH_FLAG, clearDraft, describeAge, hasDraft, loadDraft, saveDraft, type Draft } from './draft-store';
@@ -21,6 +22,7 @@ import { UploadNotes } from './upload-notes';
  */
 export function StartScreen() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [server, setServer] = useState<ServerConfigResponse | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -29,6 +31,9 @@ export function StartScreen() {
   const [replacing, setReplacing] = useState<{ draft: Draft; findings: Finding[] } | null>(null);
   // The release the new draft is judged for; the server's default until the administrator picks one.
   const [release, setRelease] = useState<string | null>(null);
+
+  // Until hydrated, the actions below have no handlers yet: they stay disabled.
+  const idle = hydrated && busy === null;
 
   useEffect(() => {
     void loadDraft().then(setDraft);
@@ -147,7 +152,7 @@ export function StartScreen() {
           </ul>
           {draft ? <p className="tile__note">Replaces the draft above.</p> : null}
           <div className="tile__actions">
-            <Button variant="primary" size="lg" disabled={busy !== null} onClick={() => run('new', 'Could not start a new configuration', async () => open(await newDraft()))}>
+            <Button variant="primary" size="lg" disabled={!idle} onClick={() => run('new', 'Could not start a new configuration', async () => open(await newDraft()))}>
               {busy === 'new' ? 'Preparing…' : 'Start a new configuration'}
             </Button>
           </div>
@@ -164,7 +169,7 @@ export function StartScreen() {
             onFile={upload}
             accept=".tar.gz,.tgz,.tar,.gz,.yaml,.yml,application/gzip"
             buttonLabel={busy === 'upload' ? 'Reading…' : 'Choose a bundle'}
-            disabled={busy !== null}
+            disabled={!idle}
             hint="quay-config.tar.gz, .tgz, .tar or config.yaml"
           />
         </section>

@@ -20,6 +20,8 @@ export async function startNew(page: Page, release?: string): Promise<void> {
 
 /** Uploads a bundle through the start screen's file picker. */
 export async function uploadBundle(page: Page, data: Buffer, name = 'quay-config.tar.gz'): Promise<void> {
+  // The picker's button is enabled once the page is hydrated: before that, nothing reads the input.
+  await expect(page.locator('[data-testid=drop-zone] button')).toBeEnabled();
   await page.locator('[data-testid=drop-zone] input[type=file]').setInputFiles({ name, mimeType: 'application/gzip', buffer: data });
 }
 
