@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { LogoMark, LogoutIcon } from '@/components/ui/icons';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { clearDraft } from './draft-store';
 
 /** Ends the session on the server and deletes the draft kept in this browser, then shows the login page. */
@@ -13,6 +14,7 @@ export async function logout(): Promise<void> {
 
 /** The dark masthead shared by every page: product mark on the left, page actions on the right. */
 export function AppHeader({ children, leading }: { children?: ReactNode; leading?: ReactNode }) {
+  const hydrated = useHydrated();
   return (
     <header className="masthead">
       {leading}
@@ -22,7 +24,7 @@ export function AppHeader({ children, leading }: { children?: ReactNode; leading
       </a>
       <div className="masthead__actions">
         {children}
-        <button type="button" className="btn btn--ghost masthead__btn" onClick={() => void logout()} title="Log out (deletes the draft kept in this browser)">
+        <button type="button" className="btn btn--ghost masthead__btn" disabled={!hydrated} onClick={() => void logout()} title="Log out (deletes the draft kept in this browser)">
           <LogoutIcon size={16} />
           <span className="masthead__label">Log out</span>
         </button>
