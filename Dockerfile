@@ -9,7 +9,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 # npm ci runs the prepare script (scripts/build-cli.mjs), which waits for lib/: the CLI is built below.
-COPY scripts/build-cli.mjs scripts/cli-build.mjs scripts/cli-bundle.mjs ./scripts/
+COPY scripts/build-cli.mjs scripts/cli-build.mjs scripts/cli-bundle.cjs ./scripts/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json next.config.mjs ./
 COPY app ./app
@@ -36,7 +36,7 @@ COPY --from=build /app/lib ./lib
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/public ./public
 COPY --from=build /app/bin ./bin
-COPY --from=build /app/scripts/cli-bundle.mjs /app/scripts/cli-build.mjs ./scripts/
+COPY --from=build /app/scripts/cli-bundle.cjs /app/scripts/cli-build.mjs ./scripts/
 COPY --from=build /app/dist ./dist
 COPY docker/entrypoint.sh /usr/local/bin/quay-config-entrypoint
 RUN mkdir -p /conf/stack /conf/tls && chown -R 1001:0 /conf && chmod -R g=u /conf

@@ -52,7 +52,7 @@ export default defineConfig({
   // with the pod variables config-tool reads and operator-managed groups (operator.spec.ts).
   webServer: [
     {
-      command: `node e2e/support/ensure-build.mjs && node bin/quay-config.mjs serve --host 127.0.0.1 --port ${port} --password ${password}`,
+      command: `node e2e/support/ensure-build.mjs && node bin/quay-config.cjs serve --host 127.0.0.1 --port ${port} --password ${password}`,
       url: `${baseURL}/api/v2/health`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,
@@ -62,7 +62,7 @@ export default defineConfig({
       env: { NEXT_TELEMETRY_DISABLED: '1' },
     },
     {
-      command: `node bin/quay-config.mjs serve --host 127.0.0.1 --port ${preloadedPort} --password ${password} --config-dir e2e/fixtures/preloaded --readonly-groups Redis`,
+      command: `node bin/quay-config.cjs serve --host 127.0.0.1 --port ${preloadedPort} --password ${password} --config-dir e2e/fixtures/preloaded --readonly-groups Redis`,
       url: `https://127.0.0.1:${preloadedPort}/api/v2/health`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,
@@ -72,7 +72,7 @@ export default defineConfig({
       env: { NEXT_TELEMETRY_DISABLED: '1' },
     },
     {
-      command: `node bin/quay-config.mjs serve --host 127.0.0.1 --port ${operatorPort} --password ${password} --readonly-groups Database,Redis,HostSettings --operator-endpoint http://127.0.0.1:${fakeOperatorPort}`,
+      command: `node bin/quay-config.cjs serve --host 127.0.0.1 --port ${operatorPort} --password ${password} --readonly-groups Database,Redis,HostSettings --operator-endpoint http://127.0.0.1:${fakeOperatorPort}`,
       url: `https://127.0.0.1:${operatorPort}/api/v2/health`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,

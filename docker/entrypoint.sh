@@ -62,10 +62,10 @@ case "$cmd" in
     export QUAY_CONFIG_PASSWORD="$password"
     # As `npm start`: a young generation of 8 MiB, not 32, so the server's memory returns to its idle
     # size after a burst of validations (issue 11).
-    run node --max-semi-space-size=4 "$APP_DIR/bin/quay-config.mjs" "${args[@]}" "$@"
+    run node --max-semi-space-size=4 "$APP_DIR/bin/quay-config.cjs" "${args[@]}" "$@"
     ;;
   validate|generate|bundle|help|--help|-h)
-    run node "$APP_DIR/bin/quay-config.mjs" "$cmd" "$@"
+    run node "$APP_DIR/bin/quay-config.cjs" "$cmd" "$@"
     ;;
   *)
     echo "unknown command: $cmd" >&2

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCli } from './cli-build.mjs';
-import { root } from './cli-bundle.mjs';
+import { root } from './cli-bundle.cjs';
 
 // The Dockerfile installs dependencies (and so runs prepare) before it copies the sources.
 if (!existsSync(path.join(root, 'lib/cli/main.ts'))) {

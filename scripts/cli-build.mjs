@@ -1,6 +1,6 @@
 // Builds the CLI bundle (dist/cli/main.cjs) from lib/: TypeScript compiled by esbuild, the config
 // schema validator precompiled by ajv, and V8's code cache made by a warm-up run. Used by
-// scripts/build-cli.mjs (npm install / npm run build) and by bin/quay-config.mjs when the bundle is stale.
+// scripts/build-cli.mjs (npm install / npm run build) and by bin/quay-config.cjs when the bundle is stale.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IMPORT_PARAM, MODULE_WRAPPER, builtinsFile, inputsFile, loadCli, outDir, outFile, probeLibFile, root } from './cli-bundle.mjs';
+import { IMPORT_PARAM, MODULE_WRAPPER, builtinsFile, inputsFile, loadCli, outDir, outFile, probeLibFile, root } from './cli-bundle.cjs';
 
 export async function buildCli() {
   const t0 = Date.now();
@@ -169,7 +169,7 @@ function rewriteDynamicImports(text, metafile) {
  */
 async function warmUpCaches(specifiers) {
   const script = [
-    `import * as bundle from ${JSON.stringify(pathToFileURL(path.join(root, 'scripts/cli-bundle.mjs')).href)};`,
+    `import * as bundle from ${JSON.stringify(pathToFileURL(path.join(root, 'scripts/cli-bundle.cjs')).href)};`,
     "if (process.argv.at(-1) === 'short-lived') bundle.useShortLivedFlags();",
     `const { warmUpThisProcess } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'scripts/cli-build.mjs')).href)});`,
     `await warmUpThisProcess(${JSON.stringify(specifiers)});`,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run services`: starts the test harness services (test/harness/services/) on 127.0.0.1 for
 // manual use, as the test suite starts them, prints how to reach each one, and stops them all on
-// Ctrl-C (or SIGTERM). The harness is TypeScript, loaded through tsx as bin/quay-config.mjs loads lib/.
+// Ctrl-C (or SIGTERM). The harness is TypeScript, loaded through tsx as bin/quay-config.cjs loads lib/.
 //
 //   npm run services                       every service
 //   npm run services -- redis,postgres     only those (also: QC_SERVICES=redis,postgres)

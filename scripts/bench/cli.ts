@@ -80,7 +80,7 @@ export async function benchCliProcesses(root: string, commands: Array<{ label: s
  * single-process Swift here (S3: 4 requests, Swift: 5 in 4 round-trips), on the online run's critical path.
  */
 export function cliCommands(root: string, dir: string): Array<{ label: string; args: string[] }> {
-  const cli = path.join(root, 'bin/quay-config.mjs');
+  const cli = path.join(root, 'bin/quay-config.cjs');
   const withoutStorage = FIELD_GROUP_IDS.filter((g) => g !== 'DistributedStorage').join(',');
   return [
     { label: 'node -e 0 (baseline)', args: ['-e', '0'] },

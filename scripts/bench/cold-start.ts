@@ -24,7 +24,7 @@ export async function benchColdStart(root: string, distDir: string, runs: number
 async function oneColdStart(root: string, distDir: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin/quay-config.mjs'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--password', 'bench-cold-start'], {
+  const child = spawn(process.execPath, [path.join(root, 'bin/quay-config.cjs'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--password', 'bench-cold-start'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', QC_NEXT_DIST: distDir },
     stdio: ['ignore', 'pipe', 'pipe'],

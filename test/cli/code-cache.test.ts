@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * When the CLI writes a bundle's code cache (scripts/cli-bundle.mjs): when there is none or V8
+ * When the CLI writes a bundle's code cache (scripts/cli-bundle.cjs): when there is none or V8
  * refused it, and once per build after a valid online validation (`refresh`), so that the probes'
  * paths past the handshakes are cached too (issue 11); never on every run.
  */
@@ -14,7 +14,7 @@ interface Loaded {
   exports: { answer: number };
   saveCache(force?: boolean, refresh?: boolean): boolean;
 }
-const bundle = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/cli-bundle.mjs')).href)) as {
+const bundle = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/cli-bundle.cjs')).href)) as {
   loadBundle(file: string, dynamicImport: (s: string) => Promise<unknown>): Loaded;
   cacheFileOf(file: string, buildId: string): string;
   MODULE_WRAPPER: [string, string];

@@ -175,8 +175,8 @@ describe('quay-config generate cert', () => {
   });
 });
 
-describe('bin/quay-config.mjs', () => {
-  const bin = path.resolve(import.meta.dirname, '../../bin/quay-config.mjs');
+describe('bin/quay-config.cjs', () => {
+  const bin = path.resolve(import.meta.dirname, '../../bin/quay-config.cjs');
 
   it('runs generate through the real entry point with exit codes 0 and 2', () => {
     const psk = execFileSync(process.execPath, [bin, 'generate', 'psk'], { encoding: 'utf8' });

@@ -34,7 +34,7 @@ let cli: LoadedCli;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  const bundle = await importScript<BundleModule>('cli-bundle.mjs');
+  const bundle = await importScript<BundleModule>('cli-bundle.cjs');
   if (!bundle.bundleIsFresh()) await (await importScript<{ buildCli(): Promise<unknown> }>('cli-build.mjs')).buildCli();
   cli = bundle.loadCli();
 }, 120_000);
@@ -124,12 +124,12 @@ describe('the probe libraries as the build bundles them (issue 11)', () => {
 
 describe('the prebuilt CLI in a process of its own (as `quay-config` runs)', () => {
   /**
-   * Runs a validation in a fresh Node process through scripts/cli-bundle.mjs with the CLI's V8
+   * Runs a validation in a fresh Node process through scripts/cli-bundle.cjs with the CLI's V8
    * flags, and reports which probe libraries and Node modules it loaded.
    */
   function childRun(argv: string[]): { code: number; libs: string[]; undici: boolean } {
     const script = `
-      import * as bundle from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cli-bundle.mjs')).href)};
+      import * as bundle from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cli-bundle.cjs')).href)};
       bundle.useShortLivedFlags();
       const cli = bundle.loadCli();
       const code = await cli.exports.main(${JSON.stringify(argv)}, { out: () => {}, err: () => {}, env: {} });
@@ -169,7 +169,7 @@ describe('the prebuilt CLI in a process of its own (as `quay-config` runs)', () 
     const port = await closedPort();
     const dir = configDir(`SERVER_HOSTNAME: quay.example.com\nDB_URI: postgresql://quay:pw@127.0.0.1:${port}/quay\nBUILDLOGS_REDIS: {host: 127.0.0.1, port: ${port}}\n`);
     for (const mode of ['offline', 'online']) {
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/quay-config.mjs'), 'validate', dir, '--mode', mode, '--json'], { encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/quay-config.cjs'), 'validate', dir, '--mode', mode, '--json'], { encoding: 'utf8', timeout: 60_000 });
       expect([0, 1]).toContain(run.status);
     }
     expect(caches()).toEqual(before);

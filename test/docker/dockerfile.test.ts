@@ -53,7 +53,7 @@ const binDirs = Object.values(pkg.bin).map((b) => b.replace(/^\.\//, '').split('
 const publicTracked = inRepo(tracked, 'public');
 /** What `next build` needs (sources, config) and what the server and the CLI load at run time. */
 const BUILD_NEEDS = ['package.json', 'package-lock.json', 'tsconfig.json', 'next.config.mjs', 'app', 'components', 'lib', 'schema', ...binDirs, ...(publicTracked ? ['public'] : [])];
-const RUNTIME_NEEDS = ['package.json', 'next.config.mjs', 'tsconfig.json', 'node_modules', '.next', 'dist', 'lib', 'schema', 'public', 'scripts/cli-bundle.mjs', ...binDirs];
+const RUNTIME_NEEDS = ['package.json', 'next.config.mjs', 'tsconfig.json', 'node_modules', '.next', 'dist', 'lib', 'schema', 'public', 'scripts/cli-bundle.cjs', ...binDirs];
 
 describe('Dockerfile', () => {
   it('has a build stage running next build and a runtime stage', () => {

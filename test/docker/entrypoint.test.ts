@@ -43,10 +43,10 @@ function dryRun(l: Layout, args: string[], env: Record<string, string> = {}): st
   return words.stdout.split('\0').slice(0, -1);
 }
 
-/** A stand-in for the app: bin/quay-config.mjs printing what it was started with. */
+/** A stand-in for the app: bin/quay-config.cjs printing what it was started with. */
 function fakeApp(l: Layout): void {
   mkdirSync(path.join(l.app, 'bin'));
-  writeFileSync(path.join(l.app, 'bin', 'quay-config.mjs'), 'console.log(JSON.stringify({ argv: process.argv.slice(2), password: process.env.QUAY_CONFIG_PASSWORD ?? null }));\n');
+  writeFileSync(path.join(l.app, 'bin', 'quay-config.cjs'), 'console.log(JSON.stringify({ argv: process.argv.slice(2), password: process.env.QUAY_CONFIG_PASSWORD ?? null }));\n');
 }
 
 describe('docker/entrypoint.sh', () => {
@@ -58,12 +58,12 @@ describe('docker/entrypoint.sh', () => {
     const started = JSON.parse(r.stdout) as { argv: string[]; password: string };
     expect(started).toEqual({ argv: ['serve', '--port', '8443', '--host', '0.0.0.0'], password: 's3cret-pw' });
     const printed = dryRun(l, ['config', 's3cret-pw']);
-    expect(printed).toEqual(['node', ...SERVER_NODE_FLAGS, `${l.app}/bin/quay-config.mjs`, 'serve', '--port', '8443', '--host', '0.0.0.0']);
+    expect(printed).toEqual(['node', ...SERVER_NODE_FLAGS, `${l.app}/bin/quay-config.cjs`, 'serve', '--port', '8443', '--host', '0.0.0.0']);
   });
 
   it('starts the server with the Node options of `npm start` and of the test harness (a young generation that returns its memory)', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-    expect(pkg.scripts.start).toBe(['node', ...SERVER_NODE_FLAGS, 'bin/quay-config.mjs', 'serve'].join(' '));
+    expect(pkg.scripts.start).toBe(['node', ...SERVER_NODE_FLAGS, 'bin/quay-config.cjs', 'serve'].join(' '));
     expect(dryRun(layout(), ['config', 'pw']).slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual(SERVER_NODE_FLAGS);
     expect(SERVER_NODE_FLAGS).toContain('--max-semi-space-size=4');
   });

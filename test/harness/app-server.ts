@@ -234,7 +234,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   writeFileSync(path.join(work, 'tls.crt'), tls.sslCert);
   writeFileSync(path.join(work, 'tls.key'), tls.sslKey, { mode: 0o600 });
   const args = [
-    path.join(REPO_ROOT, 'bin/quay-config.mjs'),
+    path.join(REPO_ROOT, 'bin/quay-config.cjs'),
     'serve',
     '--port',
     '0',

@@ -19,7 +19,7 @@ import { closedPort, startHangingServer, type HangingServer } from '../harness/s
 const h = inject('harness');
 const services = parseServiceInfos(h.services);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'bin/quay-config.mjs');
+const CLI = path.join(ROOT, 'bin/quay-config.cjs');
 
 /** Warnings a correct config still gets, and why; everything else must be silent. */
 const EXPECTED_WARNINGS: Partial<Record<FieldGroupId, Array<Pick<Finding, 'code' | 'fields'>>>> = {

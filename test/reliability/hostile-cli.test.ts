@@ -64,7 +64,7 @@ async function runInProcess(args: string[]): Promise<CliResult> {
 /** The real binary, in the sandbox (its own cwd and TMPDIR), killed after 60 s. */
 function runChild(args: string[]): Promise<CliResult & { timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/quay-config.mjs'), ...args], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/quay-config.cjs'), ...args], {
       cwd: sandbox.cwd,
       env: { ...process.env, TMPDIR: sandbox.tmp, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -79,7 +79,7 @@ function jsonBundle(s: Scenario): string {
 
 function runChild(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/quay-config.mjs'), ...args], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/quay-config.cjs'), ...args], {
       cwd: sandbox.cwd,
       env: { ...process.env, TMPDIR: sandbox.tmp },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,30 +1,32 @@
-// The run-time side of the CLI bundle (dist/cli/), shared by bin/quay-config.mjs and
+// The run-time side of the CLI bundle (dist/cli/), shared by bin/quay-config.cjs and
 // scripts/cli-build.mjs: where it lives, whether it is older than the sources, and how to load it
-// with V8's code cache. Only node: imports, since the CLI loads this at every start.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+// with V8's code cache. Only node: modules, since the CLI loads this at every start, and CommonJS,
+// as the launcher is: an ES module there would start Node's ES module loader (≈4 ms) for nothing.
+'use strict';
+const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 
-export const root = path.resolve(import.meta.dirname, '..');
-export const outDir = path.join(root, 'dist', 'cli');
+const root = path.resolve(__dirname, '..');
+const outDir = path.join(root, 'dist', 'cli');
 /** One CommonJS file: V8 can cache the compiled code of a classic script, not of an ES module (Node 20). */
-export const outFile = path.join(outDir, 'main.cjs');
+const outFile = path.join(outDir, 'main.cjs');
 /** The source files the bundle was built from (esbuild's metafile inputs), relative to `root`. */
-export const inputsFile = path.join(outDir, 'inputs.json');
+const inputsFile = path.join(outDir, 'inputs.json');
 /** Node's built-in modules the CLI bundle loads at start (written by the build). */
-export const builtinsFile = path.join(outDir, 'builtins.json');
+const builtinsFile = path.join(outDir, 'builtins.json');
 /** The first line of the bundle names its build, and so its code cache file. */
-export const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
+const BUILD_ID_LINE = /^\/\* quay-config CLI build ([0-9a-f]+) \*\//;
 /** The bundle's `import()` of external packages, rewritten by the build (a vm.Script has no import() of its own). */
-export const IMPORT_PARAM = '__qcImport';
+const IMPORT_PARAM = '__qcImport';
 /**
  * Each bundle file is written as one function expression, as Node wraps a CommonJS module, so that
  * loading compiles the file's text as read: wrapping it at load made a second copy of the 1.3 MiB
  * source next to the first, at the start of every command (issue 11).
  */
-export const MODULE_WRAPPER = [`(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAM}) {`, '\n})'];
+const MODULE_WRAPPER = [`(function (exports, require, module, __filename, __dirname, ${IMPORT_PARAM}) {`, '\n})'];
 
 /**
  * The probes' client libraries (pg, ioredis, ldapts, …), each bundled in a file of its own
@@ -32,7 +34,7 @@ export const MODULE_WRAPPER = [`(function (exports, require, module, __filename,
  * probe that needs it, so an offline validation reads none and a PostgreSQL config never reads
  * mysql2 (1.1 MiB) (issue 11).
  */
-export const probeLibFile = (specifier) => path.join(outDir, `probe-lib-${specifier.replace(/^@/, '').replace(/[^\w.-]+/g, '-')}.cjs`);
+const probeLibFile = (specifier) => path.join(outDir, `probe-lib-${specifier.replace(/^@/, '').replace(/[^\w.-]+/g, '-')}.cjs`);
 
 /**
  * V8 flags of the short-lived commands (validate, generate, bundle; not `serve`): they run for
@@ -41,12 +43,11 @@ export const probeLibFile = (specifier) => path.join(outDir, `probe-lib-${specif
  * interpreter suffices. The young generation stays at its first size instead of
  * doubling to 8 MiB semi-spaces (−2 MiB peak RSS offline, −4.7 MiB online, +1% instructions).
  * Sparkplug's baseline code is not worth its memory either (−1.2 MiB online, no measurable time)
- * (issue 11). Regular expressions compile once, to native code, instead of to bytecode first and
- * again to native code at their second use: Node's IPv6 pattern alone (net.isIP of every host
- * name a probe connects to) took 3 ms to compile, now 1 ms; −4 to −5 ms online, same RSS. Set by
- * `useShortLivedFlags` before a bundle loads.
+ * (issue 11). Set by `useShortLivedFlags` before a bundle loads, so only flags that are safe to
+ * change in a running isolate: `--no-regexp-tier-up` (−4 ms online) made V8 run a pattern compiled
+ * before the switch, still bytecode, as native code, and crash when the launcher built the bundle first.
  */
-export const SHORT_LIVED_V8_FLAGS = ['--no-opt', '--semi-space-growth-factor=1', '--no-sparkplug', '--no-regexp-tier-up'];
+const SHORT_LIVED_V8_FLAGS = ['--no-opt', '--semi-space-growth-factor=1', '--no-sparkplug'];
 
 let flavour = '';
 
@@ -55,12 +56,11 @@ let flavour = '';
  * with the same flags, so the caches of such processes are kept apart (`-cli` in their name):
  * the server and the CLI each keep theirs.
  */
-export function useShortLivedFlags() {
+function useShortLivedFlags() {
   // Node's own modules come with a code cache made under its default flags, which V8 refuses once
   // the flags change: the ones the CLI bundle loads are loaded first (~45 M instructions of
   // compiling saved); the few a probe loads later are compiled.
   try {
-    const require = createRequire(import.meta.url);
     for (const builtin of JSON.parse(readFileSync(builtinsFile, 'utf8'))) require(builtin);
   } catch {
     // no list (an older build): they compile
@@ -70,13 +70,13 @@ export function useShortLivedFlags() {
 }
 
 /** Where the code cache of one build of `file` is kept, for this process's V8 flags. */
-export const cacheFileOf = (file, buildId) => `${file.replace(/\.cjs$/, '')}-${buildId}${flavour}.v8cache`;
+const cacheFileOf = (file, buildId) => `${file.replace(/\.cjs$/, '')}-${buildId}${flavour}.v8cache`;
 
 /**
  * True when the bundle exists and none of the files it was built from changed since. Only the
  * inputs are checked: a new file can only enter the bundle through an edit of an input.
  */
-export function bundleIsFresh() {
+function bundleIsFresh() {
   let built;
   let inputs;
   try {
@@ -86,9 +86,12 @@ export function bundleIsFresh() {
     return false;
   }
   if (!Array.isArray(inputs) || inputs.length === 0) return false;
+  // Joined by hand: the inputs are plain relative paths (esbuild's), and path.join's normalising of
+  // ~260 of them, interpreted, took as long as their stat calls (≈1.5 ms at every start).
+  const base = `${root}${path.sep}`;
   for (const input of inputs) {
     try {
-      if (statSync(path.join(root, input)).mtimeMs > built) return false;
+      if (statSync(base + input).mtimeMs > built) return false;
     } catch {
       return false; // deleted or renamed: its importer changed too, but be sure
     }
@@ -100,7 +103,7 @@ export function bundleIsFresh() {
  * Loads the CLI bundle and returns its exports, and a function that writes the code caches that were
  * missing or rejected (another Node version) with what this run compiled.
  */
-export function loadCli() {
+function loadCli() {
   /** The probe libraries loaded so far, by specifier. */
   const libs = new Map();
   const probeLib = (specifier) => {
@@ -142,7 +145,7 @@ export function loadCli() {
  * Compiles and runs a bundle as Node runs a CommonJS module, with the code cache of its build when
  * there is one (≈40 ms of compiling saved per start). Its `import()` calls go to `dynamicImport`.
  */
-export function loadBundle(file, dynamicImport) {
+function loadBundle(file, dynamicImport) {
   const source = readFileSync(file, 'utf8');
   // A copy, not a slice: V8 keeps a short substring as a view into its parent, and `saveCache`
   // holding it would keep the whole bundle text alive next to the compiled script's (1.3 MiB).
@@ -188,3 +191,19 @@ export function loadBundle(file, dynamicImport) {
 function copyString(s) {
   return s === undefined ? undefined : Buffer.from(s, 'latin1').toString('latin1');
 }
+
+module.exports = {
+  root,
+  outDir,
+  outFile,
+  inputsFile,
+  builtinsFile,
+  IMPORT_PARAM,
+  MODULE_WRAPPER,
+  probeLibFile,
+  useShortLivedFlags,
+  cacheFileOf,
+  bundleIsFresh,
+  loadCli,
+  loadBundle,
+};
