@@ -25,14 +25,14 @@ export interface ProcessFigures {
 const REPORT_RSS = path.join(import.meta.dirname, 'report-rss.cjs');
 
 /** One process: wall time from spawn to exit, and the peak RSS it reported. */
-async function runOnce(args: string[], cwd: string, rssFile: string): Promise<{ ms: number; rss: number; code: number }> {
+async function runOnce(args: string[], cwd: string, rssFile: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; rss: number; code: number }> {
   rmSync(rssFile, { force: true });
   const t0 = performance.now();
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', REPORT_RSS, ...args], {
       cwd,
       stdio: ['ignore', 'ignore', 'ignore'],
-      env: { ...process.env, QC_BENCH_RSS_FILE: rssFile },
+      env: { ...env, QC_BENCH_RSS_FILE: rssFile },
     });
     child.once('error', reject);
     child.once('close', (c) => resolve(c ?? -1));
@@ -49,16 +49,17 @@ async function runOnce(args: string[], cwd: string, rssFile: string): Promise<{ 
 
 /**
  * `runs` rounds, each running every command once (baseline first), after one unmeasured round that
- * warms the page cache and lets the CLI rebuild its bundle if the sources changed.
+ * warms the page cache and lets the CLI rebuild its bundle if the sources changed. `env`: the
+ * processes' environment (this one's by default).
  */
-export async function benchCliProcesses(root: string, commands: Array<{ label: string; args: string[] }>, runs: number): Promise<ProcessFigures[]> {
+export async function benchCliProcesses(root: string, commands: Array<{ label: string; args: string[] }>, runs: number, env: NodeJS.ProcessEnv = process.env): Promise<ProcessFigures[]> {
   const rssFile = path.join(os.tmpdir(), `quay-config-bench-rss-${process.pid}`);
   const samples = commands.map(() => ({ ms: [] as number[], rss: [] as number[], codes: [] as number[] }));
   try {
-    for (const c of commands) await runOnce(c.args, root, rssFile);
+    for (const c of commands) await runOnce(c.args, root, rssFile, env);
     for (let i = 0; i < runs; i++) {
       for (const [k, c] of commands.entries()) {
-        const r = await runOnce(c.args, root, rssFile);
+        const r = await runOnce(c.args, root, rssFile, env);
         const s = samples[k] as (typeof samples)[number];
         s.ms.push(r.ms);
         s.rss.push(r.rss);
@@ -88,4 +89,28 @@ export function cliCommands(root: string, dir: string): Array<{ label: string; a
     { label: 'quay-config validate --mode online', args: [cli, 'validate', dir, '--mode', 'online', '--json'] },
     { label: '  … online, all groups but DistributedStorage', args: [cli, 'validate', dir, '--mode', 'online', '--json', '--groups', withoutStorage] },
   ];
+}
+
+/**
+ * NODE_EXTRA_CA_CERTS, when set: Node reads and parses every certificate of that file, and its own
+ * ~140 roots, before any JavaScript runs, in every process (`node -e 0` included). This machine
+ * sets it to the system bundle; an administrator's shell seldom does. `certificates`: how many it holds.
+ */
+export function extraCaCerts(env: NodeJS.ProcessEnv = process.env): { file: string; certificates: number } | undefined {
+  const file = env.NODE_EXTRA_CA_CERTS;
+  if (!file) return undefined;
+  let certificates = 0;
+  try {
+    certificates = readFileSync(file, 'latin1').split('-----BEGIN CERTIFICATE-----').length - 1;
+  } catch {
+    // unreadable: Node warns and goes on
+  }
+  return { file, certificates };
+}
+
+/** `env` without NODE_EXTRA_CA_CERTS. */
+export function withoutExtraCaCerts(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.NODE_EXTRA_CA_CERTS;
+  return rest;
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TIMEOUT_MS } from '../../lib/validation/run';
 import { ensureAppBuilt, startAppServer, type AppServer } from '../../test/harness/app-server';
 import { buildCompleteConfig, toJsonBundle, writeBundleDirectory, type CompleteBundle } from '../../test/harness/complete-config';
-import { benchCliProcesses, cliCommands, type ProcessFigures } from './cli';
+import { benchCliProcesses, cliCommands, extraCaCerts, withoutExtraCaCerts, type ProcessFigures } from './cli';
 import { benchColdStart, type ColdStartFigures } from './cold-start';
 import { benchFloors, floorsOf, type Floor } from './floors';
 import { benchOfflineValidateLoad, type LoadFigures } from './http-load';
@@ -56,6 +56,8 @@ export interface Results {
   /** Each probed service's own floor (one exchange of its protocol), next to (a). */
   floors?: Floor[];
   cli?: ProcessFigures[];
+  /** (g) again without NODE_EXTRA_CA_CERTS, when this environment sets it. */
+  cliWithoutExtraCas?: ProcessFigures[];
   scaling?: ScalingFigures;
   scalingApi?: ScalingFigures;
   offlineInProcess?: { summary: Summary; perSecond: number };
@@ -121,6 +123,10 @@ export async function runBench(argv: string[]): Promise<number> {
       const dir = writeBundleDirectory(buildCompleteConfig(services.harness), path.join(services.harness.runDir, 'bench-bundle'));
       log(`(g) CLI processes: ${PLAN.cliRuns} rounds of node -e 0, offline, online…`);
       results.cli = await benchCliProcesses(ROOT, cliCommands(ROOT, dir), PLAN.cliRuns);
+      if (extraCaCerts()) {
+        log('(g) again without NODE_EXTRA_CA_CERTS…');
+        results.cliWithoutExtraCas = await benchCliProcesses(ROOT, cliCommands(ROOT, dir).slice(0, 3), PLAN.cliRuns, withoutExtraCaCerts());
+      }
     }
     if (wanted.has('h')) {
       log(`(h) validation cost as the config grows, in process: ${PLAN.scalingRuns} runs each…`);
@@ -202,6 +208,15 @@ function formatTable(r: Results): string {
     const ratio = baseline && c !== baseline ? `, ${(c.wall.median / baseline.wall.median).toFixed(1)}× node start-up` : '';
     rows.push([`(g) ${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}${bad ? `; ${bad} run(s) exited non-zero` : ''}`]);
   }
+  const extra = extraCaCerts();
+  if (extra && r.cliWithoutExtraCas) {
+    rows.push([`(g) NODE_EXTRA_CA_CERTS is set`, `${extra.file}, ${extra.certificates} certificates, parsed at every Node start; without it:`]);
+    const [bare] = r.cliWithoutExtraCas;
+    for (const c of r.cliWithoutExtraCas) {
+      const ratio = bare && c !== bare ? `, ${(c.wall.median / bare.wall.median).toFixed(1)}× node start-up` : '';
+      rows.push([`    ${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}`]);
+    }
+  }
   if (r.cli) rows.push(['    config-tool (Go), issue 11', 'offline 28 ms, online 31 ms / 23.5 MiB']);
   for (const [title, f] of [
     ['(h) offline validation in process', r.scaling],
@@ -279,6 +294,12 @@ export function verdicts(r: Results): Array<[string, string]> {
     const timed = (c: ProcessFigures, seconds: number, times: number) => c.wall.median <= seconds * 1000 && ratio(c) <= times;
     say('CLI offline ≤ 0.15 s (≤ 3× node start-up)', timed(offline, 0.15, 3), `${ms(offline.wall.median)}, ${ratio(offline).toFixed(1)}× node -e 0 (${ms(baseline.wall.median)})`);
     say('CLI online, all green ≤ 0.2 s (≤ 4× node start-up)', timed(online, 0.2, 4), `${ms(online.wall.median)}, ${ratio(online).toFixed(1)}× node -e 0`);
+    // Judged in this environment as it is; the same runs without the extra CAs, for comparison.
+    const [bare, cleanOffline, cleanOnline] = r.cliWithoutExtraCas ?? [];
+    if (bare && cleanOffline && cleanOnline) {
+      const per = (c: ProcessFigures) => `${ms(c.wall.median)} (${(c.wall.median / bare.wall.median).toFixed(1)}×)`;
+      rows.push(['    without NODE_EXTRA_CA_CERTS', `offline ${per(cleanOffline)}, online ${per(cleanOnline)}, node -e 0 ${ms(bare.wall.median)}`]);
+    }
     if (baseline.wall.median > 1.5 * baseline.wall.min) {
       rows.push(['    note', `node -e 0 took ${ms(baseline.wall.min)}–${ms(baseline.wall.max)}: the machine is busy, judge the CLI times by their ratios`]);
     }
