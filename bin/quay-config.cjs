@@ -27,17 +27,7 @@ async function run(args) {
   // validate, generate, bundle: a fraction of a second, for which V8's optimising compiler only costs (issue 11).
   if (args[0] !== 'serve') useShortLivedFlags();
 
-  let fresh = bundleIsFresh();
-  if (!fresh) {
-    try {
-      const { buildCli } = await import('../scripts/cli-build.mjs');
-      await buildCli();
-      fresh = true;
-    } catch {
-      fresh = false; // e.g. read-only directory: fall back to compiling on the fly
-    }
-  }
-  if (!fresh) {
+  if (!bundleIsFresh() && !(await rebuilt())) {
     const { register } = await import('tsx/esm/api');
     register();
     const { main } = await import('../lib/cli/main.ts');
@@ -49,6 +39,17 @@ async function run(args) {
   // first valid online validation also stores what its probes compiled past the handshakes.
   cli.saveCaches(false, { refresh: args[0] === 'validate' && code === 0 && cli.probeLibsLoaded() });
   return code;
+}
+
+/** Builds dist/cli/ anew; false when it cannot be written (e.g. a read-only directory: tsx then compiles on the fly). */
+async function rebuilt() {
+  try {
+    const { buildCli } = await import('../scripts/cli-build.mjs');
+    await buildCli();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 run(process.argv.slice(2)).then((code) => {

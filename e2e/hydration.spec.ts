@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './support/app';
+import { bundlePicker, login } from './support/app';
 import { password } from './support/services';
 
 // What shows before the page's scripts have run is the server's HTML, with no handler behind any
@@ -34,7 +34,7 @@ test("the start screen's actions are disabled until the page is live, then start
   const release = await holdScripts(page);
   await page.goto('/', { waitUntil: 'domcontentloaded' });
   const start = page.getByRole('button', { name: 'Start a new configuration' });
-  const choose = page.locator('[data-testid=drop-zone] button');
+  const choose = bundlePicker(page);
   const logOut = page.getByRole('button', { name: /Log out/ });
   for (const control of [start, choose, logOut]) await expect(control).toBeDisabled();
 

@@ -18,10 +18,12 @@ export async function startNew(page: Page, release?: string): Promise<void> {
   await expect(page.locator('#section-title')).toBeVisible();
 }
 
+/** The start screen's "Choose a bundle" button: enabled once the page is hydrated, before which nothing reads a file. */
+export const bundlePicker = (page: Page): Locator => page.locator('[data-testid=drop-zone] button');
+
 /** Uploads a bundle through the start screen's file picker. */
 export async function uploadBundle(page: Page, data: Buffer, name = 'quay-config.tar.gz'): Promise<void> {
-  // The picker's button is enabled once the page is hydrated: before that, nothing reads the input.
-  await expect(page.locator('[data-testid=drop-zone] button')).toBeEnabled();
+  await expect(bundlePicker(page)).toBeEnabled();
   await page.locator('[data-testid=drop-zone] input[type=file]').setInputFiles({ name, mimeType: 'application/gzip', buffer: data });
 }
 

@@ -202,20 +202,11 @@ function formatTable(r: Results): string {
     }
     if (o.unexpected) rows.push(['    WARNING', `${o.unexpected} run(s) were not valid: the figures include failures`]);
   }
-  const baseline = r.cli?.[0];
-  for (const c of r.cli ?? []) {
-    const bad = c.exitCodes.filter((x) => x !== 0).length;
-    const ratio = baseline && c !== baseline ? `, ${(c.wall.median / baseline.wall.median).toFixed(1)}× node start-up` : '';
-    rows.push([`(g) ${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}${bad ? `; ${bad} run(s) exited non-zero` : ''}`]);
-  }
+  rows.push(...cliRows(r.cli ?? [], '(g) '));
   const extra = extraCaCerts();
   if (extra && r.cliWithoutExtraCas) {
     rows.push([`(g) NODE_EXTRA_CA_CERTS is set`, `${extra.file}, ${extra.certificates} certificates, parsed at every Node start; without it:`]);
-    const [bare] = r.cliWithoutExtraCas;
-    for (const c of r.cliWithoutExtraCas) {
-      const ratio = bare && c !== bare ? `, ${(c.wall.median / bare.wall.median).toFixed(1)}× node start-up` : '';
-      rows.push([`    ${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}`]);
-    }
+    rows.push(...cliRows(r.cliWithoutExtraCas, '    '));
   }
   if (r.cli) rows.push(['    config-tool (Go), issue 11', 'offline 28 ms, online 31 ms / 23.5 MiB']);
   for (const [title, f] of [
@@ -280,6 +271,16 @@ function formatTable(r: Results): string {
   const width = Math.max(...rows.map(([k]) => k.length));
   const line = '─'.repeat(width + 2 + 60);
   return [line, ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`), line].join('\n');
+}
+
+/** One row per CLI command of (g), its ratio to the first one (`node -e 0`) and its peak RSS. */
+function cliRows(figures: ProcessFigures[], prefix: string): Array<[string, string]> {
+  const [baseline] = figures;
+  return figures.map((c) => {
+    const bad = c.exitCodes.filter((x) => x !== 0).length;
+    const ratio = baseline && c !== baseline ? `, ${(c.wall.median / baseline.wall.median).toFixed(1)}× node start-up` : '';
+    return [`${prefix}${c.label}`, `${formatSummary(c.wall)}${ratio}; peak RSS ${mib(c.peakRss.median)}${bad ? `; ${bad} run(s) exited non-zero` : ''}`];
+  });
 }
 
 /** Issue 11's targets, one line each: met or not met, with the figure that decides. */
